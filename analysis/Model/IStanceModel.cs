@@ -1,0 +1,17 @@
+using StanceBoard.Analysis.Targets;
+
+namespace StanceBoard.Analysis.Model;
+
+/// <summary>
+/// The seam between scoring and whatever model produces stances: our own linear classifier
+/// today, an ML.NET model where that package is available. Implementations are immutable
+/// and safe to call from many threads.
+/// </summary>
+public interface IStanceModel
+{
+    /// <summary>The version that produced a prediction, stamped on every stored score.</summary>
+    string Version { get; }
+
+    /// <summary>Predicts the stance of <paramref name="text"/> towards <paramref name="target"/>.</summary>
+    StancePrediction Predict(string text, TargetDefinition target);
+}

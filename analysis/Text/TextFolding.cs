@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace StanceBoard.Analysis.Text;
+
+/// <summary>
+/// Folds text for matching: lower-cases (invariant culture) and removes diacritics, so that
+/// "Erdoğan", "ERDOGAN" and "erdogan" compare equal. Letters that do not decompose
+/// (Turkish dotless ı, ø, ł, đ, ß) are mapped to their nearest ASCII spelling.
+/// </summary>
+public static class TextFolding
+{
+    /// <summary>Returns the folded form of <paramref name="value"/>.</summary>
+    public static string Fold(ReadOnlySpan<char> value)
+    {
+        var isPlain = true;
+        foreach (var c in value)
+        {
+            if (c > 0x7F || char.IsUpper(c))
+            {
+                isPlain = false;
+                break;
+            }
+        }
+
+        if (isPlain)
+        {
+            return value.ToString();
+        }
+
+        var decomposed = value.ToString().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            switch (c)
+            {
+                case 'ı': builder.Append('i'); break;
+                case 'ø' or 'Ø': builder.Append('o'); break;
+                case 'ł' or 'Ł': builder.Append('l'); break;
+                case 'đ' or 'Đ': builder.Append('d'); break;
+                case 'ß': builder.Append("ss"); break;
+                case 'æ' or 'Æ': builder.Append("ae"); break;
+                case '’' or 'ʼ' or '‘': builder.Append('\''); break;
+                default: builder.Append(char.ToLowerInvariant(c)); break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}
