@@ -1,0 +1,13 @@
+using StanceBoard.Dashboard.Charts.Color;
+
+namespace StanceBoard.Dashboard.Charts.Spec;
+
+/// <summary>One legend entry; <see cref="Style"/> for lines, <see cref="Fill"/> for swatches and bands, <see cref="HighLabel"/> for a colour ramp's right end.</summary>
+internal sealed record LegendItem(LegendKind Kind, string Label)
+{
+    public SeriesStyle? Style { get; init; }
+
+    public Rgb Fill { get; init; }
+
+    public string? HighLabel { get; init; }
+}
