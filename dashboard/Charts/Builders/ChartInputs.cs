@@ -94,11 +94,15 @@ internal sealed class ChartInputs
     }
 
     /// <summary>"Russia, Turkey and Azerbaijan", or <paramref name="fallback"/> for none or more than four.</summary>
-    public string TargetList(string fallback) => Targets.Count switch
+    public string TargetList(string fallback)
     {
-        0 => fallback,
-        1 => Targets[0],
-        <= 4 => string.Join(", ", Targets.Take(Targets.Count - 1)) + " and " + Targets[^1],
-        _ => fallback,
-    };
+        var names = Targets.Count > 0 ? Targets : Request.Filter.Targets;
+        return names.Count switch
+        {
+            0 => fallback,
+            1 => names[0],
+            <= 4 => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
+            _ => fallback,
+        };
+    }
 }

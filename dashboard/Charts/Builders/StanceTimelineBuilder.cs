@@ -66,7 +66,7 @@ internal sealed class StanceTimelineBuilder : IChartBuilder
             }
 
             series.Add(new LineSeries(target, style, points));
-            legend.Add(new LegendItem(LegendKind.Line, target) { Style = style });
+            legend.Add(new LegendItem(LegendKind.Line, target) { Style = style, ShowMarker = points.Count <= LineSeries.MarkerLimit });
         }
 
         legend.Add(new LegendItem(LegendKind.Band, inputs.IntervalPercent + " interval") { Fill = new Rgb(0x70, 0x70, 0x70) });

@@ -35,13 +35,14 @@ internal static class NiceTicks
             step = Step(step * 1.01);
         }
 
-        var first = Math.Floor((min / step) + 1e-9) * step;
-        var last = Math.Ceiling((max / step) - 1e-9) * step;
-        var values = new List<double>();
-        for (var i = 0; first + (i * step) <= last + (step * 1e-9); i++)
+        var firstIndex = Math.Floor((min / step) + 1e-9);
+        var count = Count(min, max, step);
+        var decimals = Math.Clamp(2 - (int)Math.Floor(Math.Log10(step)), 0, 15);
+        var values = new List<double>(count);
+        for (var i = 0; i < count; i++)
         {
-            var v = first + (i * step);
-            values.Add(Math.Abs(v) < step * 1e-9 ? 0 : Math.Round(v, 12));
+            var v = (firstIndex + i) * step;
+            values.Add(firstIndex + i == 0 ? 0 : Math.Round(v, decimals));
         }
 
         return (step, values);

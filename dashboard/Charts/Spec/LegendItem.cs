@@ -10,4 +10,7 @@ internal sealed record LegendItem(LegendKind Kind, string Label)
     public Rgb Fill { get; init; }
 
     public string? HighLabel { get; init; }
+
+    /// <summary>Whether a line key shows its marker (only when the series draws markers).</summary>
+    public bool ShowMarker { get; init; } = true;
 }

@@ -1,3 +1,4 @@
+using StanceBoard.Analysis.Aggregation;
 using StanceBoard.Dashboard.Charts;
 using StanceBoard.Dashboard.Charts.Spec;
 
@@ -24,14 +25,30 @@ public sealed class ChartGalleryTests
     }
 
     [Theory]
+    [InlineData("empty")]
+    [InlineData("one-target")]
+    [InlineData("dense")]
+    public void Render_SpecialCases_WritesPng(string variant)
+    {
+        var (name, observations, request) = variant switch
+        {
+            "empty" => (ChartNames.StanceTimeline, ChartFixtures.Karabakh(), new ChartRequest { Filter = new StanceFilter { Targets = ["Iran"] } }),
+            "one-target" => (ChartNames.AuthorPositions, ChartFixtures.Karabakh(), new ChartRequest { Filter = new StanceFilter { Targets = ["Turkey"] } }),
+            _ => (ChartNames.StanceTimeline, ChartFixtures.Dense(10_000), new ChartRequest { Bin = TimeBin.Day, Size = ChartPresets.Resolve(null, 1800, 1200, 96) }),
+        };
+
+        var file = ChartService.Render(name, ChartFormat.Png, observations, request);
+
+        PngInfo.Read(file.Content).Width.ShouldBe(request.Size.WidthPx);
+        File.WriteAllBytes(Path.Combine(Folder(), $"{name}.{variant}.png"), file.Content);
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void Render_EveryChartAndPreset_WritesPngOfPresetSize(string name, string preset)
     {
         ChartPresets.TryGet(preset, out var size).ShouldBeTrue();
-        var folder = Environment.GetEnvironmentVariable("STANCEBOARD_CHART_GALLERY") is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(Path.GetTempPath(), "stanceboard-gallery");
-        Directory.CreateDirectory(folder);
+        var folder = Folder();
         foreach (var grey in new[] { false, true })
         {
             var request = new ChartRequest { Size = size, Greyscale = grey };
@@ -43,5 +60,14 @@ public sealed class ChartGalleryTests
             png.Dpi.ShouldBe(size.Dpi);
             File.WriteAllBytes(Path.Combine(folder, $"{name}.{preset}{(grey ? ".grey" : string.Empty)}.png"), file.Content);
         }
+    }
+
+    private static string Folder()
+    {
+        var folder = Environment.GetEnvironmentVariable("STANCEBOARD_CHART_GALLERY") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(Path.GetTempPath(), "stanceboard-gallery");
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 }

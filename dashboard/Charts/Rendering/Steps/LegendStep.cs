@@ -25,7 +25,11 @@ internal sealed class LegendStep : IRenderStep
             {
                 case LegendKind.Line when item.Style is { } style:
                     svg.Line(x, y, x + entry.KeyWidth, y, style.Colour.Hex, theme.DataLine * 1.1, style.Dash);
-                    Markers.Draw(svg, style.Marker, x + (entry.KeyWidth / 2), y, theme.BaseSize * 0.3, style.Colour.Hex, hollow: false, theme.HairLine);
+                    if (item.ShowMarker)
+                    {
+                        Markers.Draw(svg, style.Marker, x + (entry.KeyWidth / 2), y, theme.BaseSize * 0.3, style.Colour.Hex, hollow: false, theme.HairLine);
+                    }
+
                     break;
                 case LegendKind.Band:
                     svg.Rect(box, item.Fill.Hex, opacity: 0.35);
