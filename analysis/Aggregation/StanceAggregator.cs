@@ -90,11 +90,12 @@ public static class StanceAggregator
             cell.Add(o);
         }
 
+        var quantiles = new Dictionary<double, double>();
         return cells
             .OrderBy(c => c.Key.Target, StringComparer.Ordinal)
             .ThenBy(c => c.Key.Group, StringComparer.Ordinal)
             .ThenBy(c => c.Key.Bin)
-            .Select(c => Summarise(c.Key, c.Value, priors[c.Key.Target], options))
+            .Select(c => Summarise(c.Key, c.Value, priors[c.Key.Target], options, quantiles))
             .ToList();
     }
 
@@ -120,7 +121,7 @@ public static class StanceAggregator
         var n = scores.Count;
         var mean = scores.Average();
         var sumSquares = scores.Sum(s => (s - mean) * (s - mean));
-        return Posterior(n, mean, sumSquares, new Prior(priorMean, Math.Max(priorVariance, MinimumVariance)), options);
+        return Posterior(n, mean, sumSquares, new Prior(priorMean, Math.Max(priorVariance, MinimumVariance)), options, []);
     }
 
     private static List<StanceObservation> Deduplicate(IEnumerable<StanceObservation> observations, AggregateDimension dimension)
@@ -169,11 +170,11 @@ public static class StanceAggregator
                 StringComparer.Ordinal);
     }
 
-    private static StanceAggregate Summarise(CellKey key, CellAccumulator cell, Prior prior, AggregationOptions options)
+    private static StanceAggregate Summarise(CellKey key, CellAccumulator cell, Prior prior, AggregationOptions options, Dictionary<double, double> quantiles)
     {
         var mean = cell.Sum / cell.N;
         var sumSquares = Math.Max(0, cell.SumOfSquares - (cell.N * mean * mean));
-        var (estimate, lower, upper) = Posterior(cell.N, mean, sumSquares, prior, options);
+        var (estimate, lower, upper) = Posterior(cell.N, mean, sumSquares, prior, options, quantiles);
         return new StanceAggregate
         {
             Target = key.Target,
@@ -194,7 +195,7 @@ public static class StanceAggregator
     }
 
     private static (double Estimate, double Lower, double Upper) Posterior(
-        int n, double mean, double sumSquares, Prior prior, AggregationOptions options)
+        int n, double mean, double sumSquares, Prior prior, AggregationOptions options, Dictionary<double, double> quantiles)
     {
         var kappa0 = options.PriorStrength;
         var nu0 = options.PriorStrength;
@@ -212,7 +213,13 @@ public static class StanceAggregator
         var delta = mean - prior.Mean;
         var scaleSquared = ((nu0 * prior.Variance) + sumSquares + (kappa0 * n * delta * delta / kappaN)) / dof;
         var standardError = Math.Sqrt(Math.Max(scaleSquared, 0) / kappaN);
-        var t = StudentT.InvCDF(0, 1, dof, 0.5 + (options.IntervalLevel / 2));
+        // The quantile depends only on the degrees of freedom: compute each once per call (InvCDF is iterative).
+        if (!quantiles.TryGetValue(dof, out var t))
+        {
+            t = StudentT.InvCDF(0, 1, dof, 0.5 + (options.IntervalLevel / 2));
+            quantiles[dof] = t;
+        }
+
         return (Clamp(estimate), Clamp(estimate - (t * standardError)), Clamp(estimate + (t * standardError)));
     }
 

@@ -65,8 +65,13 @@ internal sealed class StanceTimelineBuilder : IChartBuilder
                 previousEnd = c.BinEnd;
             }
 
+            var dense = LineSeries.IsDense(points.Count, request.Size.WidthPx);
             series.Add(new LineSeries(target, style, points));
-            legend.Add(new LegendItem(LegendKind.Line, target) { Style = style, ShowMarker = points.Count <= LineSeries.MarkerLimit });
+            legend.Add(new LegendItem(LegendKind.Line, target)
+            {
+                Style = dense ? style with { Dash = string.Empty } : style,
+                ShowMarker = points.Count <= LineSeries.MarkerLimit,
+            });
         }
 
         legend.Add(new LegendItem(LegendKind.Band, inputs.IntervalPercent + " interval") { Fill = new Rgb(0x70, 0x70, 0x70) });

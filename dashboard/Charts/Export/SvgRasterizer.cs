@@ -17,6 +17,13 @@ internal static class SvgRasterizer
     /// <summary>A PNG of exactly <see cref="ChartSize.WidthPx"/> × <see cref="ChartSize.HeightPx"/> pixels with the DPI in pHYs.</summary>
     public static byte[] RenderPng(string svg, ChartSize size, string? title, bool grey)
     {
+        var (pixels, stride) = RenderPixels(svg, size);
+        return PngEncoder.Encode(pixels, size.WidthPx, size.HeightPx, stride, size.Dpi, title, grey);
+    }
+
+    /// <summary>Rasterises the SVG onto a white cairo ARGB32 surface and returns its bytes and stride.</summary>
+    public static (byte[] Pixels, int Stride) RenderPixels(string svg, ChartSize size)
+    {
         ArgumentNullException.ThrowIfNull(svg);
         ArgumentNullException.ThrowIfNull(size);
         size.Validate();
@@ -42,7 +49,7 @@ internal static class SvgRasterizer
             var data = NativeMethods.cairo_image_surface_get_data(surface);
             var pixels = new byte[stride * size.HeightPx];
             Marshal.Copy(data, pixels, 0, pixels.Length);
-            return PngEncoder.Encode(pixels, size.WidthPx, size.HeightPx, stride, size.Dpi, title, grey);
+            return (pixels, stride);
         }
         finally
         {

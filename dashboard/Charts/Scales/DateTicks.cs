@@ -24,13 +24,18 @@ internal static class DateTicks
         ArgumentNullException.ThrowIfNull(measure);
         foreach (var (days, months) in Intervals)
         {
+            var spacing = (days > 0 ? days : months * 30.4) * pixelsPerDay;
+            if (spacing < gap * 2)
+            {
+                continue; // no label fits in less than two gaps: skip without generating (long ranges have many days)
+            }
+
             var ticks = Generate(first, last, days, months);
             if (ticks.Count <= 1)
             {
                 return ticks;
             }
 
-            var spacing = (days > 0 ? days : months * 30.4) * pixelsPerDay;
             var widest = ticks.Max(t => Math.Max(measure(t.Label), t.Secondary is null ? 0 : measure(t.Secondary)));
             if (spacing >= widest + gap)
             {

@@ -33,7 +33,7 @@ internal sealed class SvgWriter
 
     public void Raw(string markup) => _sb.Append(markup);
 
-    public void BeginGroup(string? cssClass = null, string? clipPathId = null)
+    public void BeginGroup(string? cssClass = null)
     {
         _sb.Append("<g");
         if (cssClass is not null)
@@ -41,26 +41,10 @@ internal sealed class SvgWriter
             Attribute("class", cssClass);
         }
 
-        if (clipPathId is not null)
-        {
-            _sb.Append(" clip-path=\"url(#");
-            SvgEscape.Append(_sb, clipPathId);
-            _sb.Append(")\"");
-        }
-
         _sb.Append(">\n");
     }
 
     public void EndGroup() => _sb.Append("</g>\n");
-
-    public void ClipRect(string id, Rect rect)
-    {
-        _sb.Append("<clipPath id=\"");
-        SvgEscape.Append(_sb, id);
-        _sb.Append("\">");
-        Rect(rect, "#000");
-        _sb.Append("</clipPath>\n");
-    }
 
     public void Rect(Rect r, string fill, string? stroke = null, double strokeWidth = 0, double opacity = 1)
     {
@@ -138,9 +122,14 @@ internal sealed class SvgWriter
 
     public void ClosePath() => _sb.Append('Z');
 
-    public void EndPath(string fill, string? stroke = null, double strokeWidth = 0, string? dash = null, double fillOpacity = 1, bool roundJoins = false)
+    public void EndPath(string fill, string? stroke = null, double strokeWidth = 0, string? dash = null, double fillOpacity = 1, bool roundJoins = false, bool crisp = false)
     {
         _sb.Append('"');
+        if (crisp)
+        {
+            _sb.Append(" shape-rendering=\"crispEdges\"");
+        }
+
         Attribute("fill", fill);
         if (fillOpacity < 1)
         {

@@ -3,7 +3,7 @@ using StanceBoard.Dashboard.Charts.Svg;
 
 namespace StanceBoard.Dashboard.Charts.Rendering.Steps;
 
-/// <summary>Defines the hatch patterns that mark thin cells (dark lines, and light lines for dark fills), and one clip path per panel.</summary>
+/// <summary>Defines the hatch patterns that mark thin cells: dark lines, and light lines for dark fills.</summary>
 internal sealed class DefsStep : IRenderStep
 {
     public void Render(RenderContext context)
@@ -12,11 +12,6 @@ internal sealed class DefsStep : IRenderStep
         svg.Raw("<defs>\n");
         Hatch(context, "thin", context.Theme.HatchStroke, 0.55);
         Hatch(context, "thin-light", "#ffffff", 0.7);
-        foreach (var panel in context.Panels)
-        {
-            svg.ClipRect(context.Id("clip-" + panel.Index), panel.Plot.Inset(-2, -2, -2, -2));
-        }
-
         svg.Raw("</defs>\n");
     }
 
