@@ -41,6 +41,34 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var hasKey = Request.Headers.ContainsKey(Header);
+        return WriteProblemAsync(
+            StatusCodes.Status401Unauthorized,
+            "Unauthorized",
+            hasKey ? $"The API key in {Header} is not valid." : $"This endpoint changes data: send an API key in the {Header} header.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "The API key is valid but its role may not do this.");
+
+    private Task WriteProblemAsync(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            Response.Headers.WWWAuthenticate = SchemeName;
+        }
+
+        var problems = Context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+
     private string? FindConfiguredRole(string hash)
     {
         var current = auth.CurrentValue;

@@ -43,6 +43,7 @@ internal static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
         app.MapPiecesApi();
+        app.MapSummaryApi();
         app.MapHub<StanceHub>(StanceHub.Path);
         return app;
     }

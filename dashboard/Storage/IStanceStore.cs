@@ -37,6 +37,9 @@ public interface IStanceStore
     /// <summary>Lists pieces, newest first, with their scores.</summary>
     Task<IReadOnlyList<StoredPiece>> ListPiecesAsync(PieceQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Per-target totals, for every target in the store (configured ones first appear with zero counts).</summary>
+    Task<IReadOnlyList<TargetSummary>> GetTargetSummariesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>How many pieces are stored (demo ones included).</summary>
     Task<long> CountPiecesAsync(CancellationToken cancellationToken = default);
 

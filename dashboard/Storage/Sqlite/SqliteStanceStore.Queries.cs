@@ -59,6 +59,25 @@ internal sealed partial class SqliteStanceStore
         }).ToArray();
     }
 
+    public async Task<IReadOnlyList<TargetSummary>> GetTargetSummariesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SummaryRow>(
+            """
+            SELECT t.name AS Target,
+                   COUNT(s.piece_id) AS Pieces,
+                   COUNT(s.stance) AS Scored,
+                   COALESCE(SUM(s.stance = 'favor'), 0) AS Favor,
+                   COALESCE(SUM(s.stance = 'against'), 0) AS Against,
+                   COALESCE(SUM(s.stance = 'none'), 0) AS None,
+                   AVG(s.score) AS MeanScore
+            FROM targets t LEFT JOIN scores s ON s.target_id = t.id
+            GROUP BY t.id, t.name
+            ORDER BY t.id
+            """);
+        return rows.Select(r => new TargetSummary(r.Target, r.Pieces, r.Scored, r.Favor, r.Against, r.None, r.MeanScore)).ToArray();
+    }
+
     private static StoredScore ToStoredScore(ScoreRow row)
     {
         var spans = JsonSerializer.Deserialize<int[][]>(row.SpansJson, Json) ?? [];
@@ -76,11 +95,46 @@ internal sealed partial class SqliteStanceStore
         });
     }
 
-    private sealed record PieceRow(
-        long Id, string Title, string Body, string? Url, string? Outlet, string? PublishedUtc, string? Language,
-        string? Origin, string ContentHash, string IngestedUtc, long IsDemo, long? DuplicateOf);
+    // Dapper fills these by property name; constructor matching would break on NULL columns.
+    private sealed class PieceRow
+    {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Body { get; init; } = "";
+        public string? Url { get; init; }
+        public string? Outlet { get; init; }
+        public string? PublishedUtc { get; init; }
+        public string? Language { get; init; }
+        public string? Origin { get; init; }
+        public string ContentHash { get; init; } = "";
+        public string IngestedUtc { get; init; } = "";
+        public long IsDemo { get; init; }
+        public long? DuplicateOf { get; init; }
+    }
 
-    private sealed record ScoreRow(
-        long PieceId, string Target, long Mentions, string SpansJson, string? Stance, double? Score,
-        double? PFavor, double? PAgainst, double? PNone, string EvidenceJson, string? ModelVersion);
+    private sealed class ScoreRow
+    {
+        public long PieceId { get; init; }
+        public string Target { get; init; } = "";
+        public long Mentions { get; init; }
+        public string SpansJson { get; init; } = "[]";
+        public string? Stance { get; init; }
+        public double? Score { get; init; }
+        public double? PFavor { get; init; }
+        public double? PAgainst { get; init; }
+        public double? PNone { get; init; }
+        public string EvidenceJson { get; init; } = "[]";
+        public string? ModelVersion { get; init; }
+    }
+
+    private sealed class SummaryRow
+    {
+        public string Target { get; init; } = "";
+        public long Pieces { get; init; }
+        public long Scored { get; init; }
+        public long Favor { get; init; }
+        public long Against { get; init; }
+        public long None { get; init; }
+        public double? MeanScore { get; init; }
+    }
 }
