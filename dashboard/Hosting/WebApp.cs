@@ -14,7 +14,8 @@ internal static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
+            // Next to the binaries (appsettings.json, wwwroot), unless the host is told otherwise (tests do).
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
         builder.Configuration.AddCommandLine(args, CoreServices.SwitchMappings.ToDictionary());
         builder.Services.AddStanceBoardCore(builder.Configuration);
