@@ -15,14 +15,16 @@ public class StanceBoardFactory : WebApplicationFactory<Program>
     public const string AnnotatorKey = "test-annotator-key-1d8e4f6a0c";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsFolder;
 
     public StanceBoardFactory()
         : this(useKestrel: false)
     {
     }
 
-    protected StanceBoardFactory(bool useKestrel, string? folder = null, IDictionary<string, string?>? settings = null)
+    protected StanceBoardFactory(bool useKestrel, string? folder = null, IDictionary<string, string?>? settings = null, int port = 0)
     {
+        _ownsFolder = folder is null;
         Folder = folder ?? Directory.CreateTempSubdirectory("stanceboard-test-").FullName;
         DatabasePath = Path.Combine(Folder, "board.db");
         _settings = new Dictionary<string, string?>
@@ -40,11 +42,11 @@ public class StanceBoardFactory : WebApplicationFactory<Program>
 
         if (useKestrel)
         {
-            UseKestrel(0);
+            UseKestrel(port);
         }
     }
 
-    /// <summary>The temp folder holding the database; deleted on dispose unless it was given.</summary>
+    /// <summary>The folder holding the database; deleted on dispose when the factory made it.</summary>
     public string Folder { get; }
 
     public string DatabasePath { get; }
@@ -61,6 +63,11 @@ public class StanceBoardFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (!_ownsFolder)
+            {
+                return;
+            }
+
             try
             {
                 Directory.Delete(Folder, recursive: true);
@@ -81,11 +88,11 @@ public sealed class KestrelStanceBoardFactory : StanceBoardFactory
     {
     }
 
-    /// <summary>A server over an existing folder (to restart on the same database) or with extra settings.</summary>
-    public static KestrelStanceBoardFactory Create(string? folder = null, IDictionary<string, string?>? settings = null) => new(folder, settings);
+    /// <summary>A server over an existing folder (to restart on the same database), with extra settings, on a chosen port.</summary>
+    public static KestrelStanceBoardFactory Create(string? folder = null, IDictionary<string, string?>? settings = null, int port = 0) => new(folder, settings, port);
 
-    private KestrelStanceBoardFactory(string? folder, IDictionary<string, string?>? settings)
-        : base(useKestrel: true, folder, settings)
+    private KestrelStanceBoardFactory(string? folder, IDictionary<string, string?>? settings, int port)
+        : base(useKestrel: true, folder, settings, port)
     {
     }
 }
