@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
+using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
 using StanceBoard.Dashboard.Pipeline;
 
@@ -32,6 +33,7 @@ internal static class WebApp
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<IPieceScoredSink, HubPieceSink>();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddHostedService<DemoReplayService>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -45,6 +47,7 @@ internal static class WebApp
         app.MapHealthApi();
         app.MapPiecesApi();
         app.MapSummaryApi();
+        app.MapDemoApi();
         app.MapHub<StanceHub>(StanceHub.Path);
         return app;
     }

@@ -113,6 +113,13 @@
     return response.json();
   }
 
+  async function refreshDemo() {
+    try {
+      const demo = await getJson("/api/demo");
+      el("demo-banner").hidden = demo.demoPieces === 0;
+    } catch (e) { console.warn(e); }
+  }
+
   async function refreshSummary() {
     try { renderSummary(await getJson("/api/summary")); } catch (e) { console.warn(e); }
   }
@@ -154,6 +161,7 @@
 
     connection.on("pieceScored", (piece) => {
       addPieces([piece], { prepend: true, isNew: true });
+      if (piece.isDemo) el("demo-banner").hidden = false;
       scheduleSummary();
     });
     connection.onreconnecting(() => setStatus("reconnecting", "reconnecting…"));
@@ -185,7 +193,7 @@
     const connection = connect();
     const started = start(connection, 0);
     try {
-      await Promise.all([loadLatest(), refreshSummary()]);
+      await Promise.all([loadLatest(), refreshSummary(), refreshDemo()]);
     } catch (e) {
       console.warn(e);
     }

@@ -221,10 +221,24 @@ internal sealed partial class SqliteStanceStore : IStanceStore
         return QueryPiecesAsync(sql, args, cancellationToken);
     }
 
-    public async Task<long> CountPiecesAsync(CancellationToken cancellationToken = default)
+    public async Task<long> CountPiecesAsync(bool includeDemo = true, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM pieces");
+        return await connection.ExecuteScalarAsync<long>(includeDemo ? "SELECT COUNT(*) FROM pieces" : "SELECT COUNT(*) FROM pieces WHERE is_demo = 0");
+    }
+
+    public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>("SELECT value FROM settings WHERE key = @key", new { key });
+    }
+
+    public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            new { key, value });
     }
 
     public async Task<int> DeleteDemoPiecesAsync(CancellationToken cancellationToken = default)
