@@ -18,6 +18,7 @@ internal static class CoreServices
         services.AddSingleton(_ => TargetsConfiguration.Load(configuration));
         services.AddSingleton<ScorerProvider>();
         services.AddSingleton<PieceProcessor>();
+        services.AddSingleton<AnnouncedPieces>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoControl>();
         return services;

@@ -34,6 +34,7 @@ internal static class WebApp
         builder.Services.AddSingleton<IPieceScoredSink, HubPieceSink>();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<DemoReplayService>();
+        builder.Services.AddHostedService<StoreWatcher>();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -43,6 +43,9 @@ public interface IStanceStore
     /// <summary>How many pieces are stored, with or without the demo ones.</summary>
     Task<long> CountPiecesAsync(bool includeDemo = true, CancellationToken cancellationToken = default);
 
+    /// <summary>The highest piece id, or 0 for an empty store.</summary>
+    Task<long> GetMaxPieceIdAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Reads a persistent setting of this database, or <see langword="null"/>.</summary>
     Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default);
 

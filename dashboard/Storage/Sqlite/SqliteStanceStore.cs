@@ -186,6 +186,12 @@ internal sealed partial class SqliteStanceStore : IStanceStore
             args.Add("before", before);
         }
 
+        if (query.AfterId is { } after)
+        {
+            where.Add("p.id > @after");
+            args.Add("after", after);
+        }
+
         if (query.From is { } from)
         {
             where.Add("p.published_utc >= @from");
@@ -217,7 +223,8 @@ internal sealed partial class SqliteStanceStore : IStanceStore
         }
 
         args.Add("limit", Math.Clamp(query.Limit, 1, 500));
-        var sql = (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty) + " ORDER BY p.id DESC LIMIT @limit";
+        var order = query.AfterId is null ? "DESC" : "ASC";
+        var sql = (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty) + $" ORDER BY p.id {order} LIMIT @limit";
         return QueryPiecesAsync(sql, args, cancellationToken);
     }
 
@@ -225,6 +232,12 @@ internal sealed partial class SqliteStanceStore : IStanceStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(includeDemo ? "SELECT COUNT(*) FROM pieces" : "SELECT COUNT(*) FROM pieces WHERE is_demo = 0");
+    }
+
+    public async Task<long> GetMaxPieceIdAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM pieces");
     }
 
     public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default)

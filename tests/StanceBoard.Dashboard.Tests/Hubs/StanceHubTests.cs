@@ -1,4 +1,7 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StanceBoard.Dashboard.Storage;
+using StanceBoard.Ingestion;
 using StanceBoard.Tests.Shared;
 
 namespace StanceBoard.Dashboard.Tests.Hubs;
@@ -28,5 +31,25 @@ public sealed class StanceHubTests(StanceBoardFactory factory) : IClassFixture<S
             message.GetProperty("targets").GetProperty("Azerbaijan").GetProperty("mentions").GetInt32().ShouldBe(1);
             message.GetProperty("id").GetInt64().ShouldBeGreaterThan(0);
         }
+
+        // The store watcher must not announce it a second time.
+        await Should.ThrowAsync<TimeoutException>(() => first.WaitForAsync("pieceScored", TimeSpan.FromSeconds(2.5), m => m.GetProperty("title").GetString() == title));
+    }
+
+    [Fact]
+    public async Task PieceScored_PieceStoredByAnotherProcess_IsAnnouncedOnce()
+    {
+        var server = factory.Server;
+        var wsUri = new UriBuilder(new Uri(server.BaseAddress, "hubs/stance")) { Scheme = "ws" }.Uri;
+        await using var hub = await HubTestClient.ConnectAsync(ct => server.CreateWebSocketClient().ConnectAsync(wsUri, ct));
+        var title = "From the CLI " + Guid.NewGuid().ToString("N");
+
+        // Straight into the store, as the ingest verb in another process does.
+        var store = factory.Services.GetRequiredService<IStanceStore>();
+        await store.AddScoredPieceAsync(new Piece { Title = title, Text = "Lavrov met Bayramov. " + title }, []);
+
+        var message = await hub.WaitForAsync("pieceScored", TimeSpan.FromSeconds(10), m => m.GetProperty("title").GetString() == title);
+        message.GetProperty("id").GetInt64().ShouldBeGreaterThan(0);
+        await Should.ThrowAsync<TimeoutException>(() => hub.WaitForAsync("pieceScored", TimeSpan.FromSeconds(2.5), m => m.GetProperty("title").GetString() == title));
     }
 }
