@@ -41,6 +41,7 @@ internal static class WebApp
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting(); // after static files, so the page fallback never shadows a file
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -50,6 +51,9 @@ internal static class WebApp
         app.MapSummaryApi();
         app.MapDemoApi();
         app.MapHub<StanceHub>(StanceHub.Path);
+
+        // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
+        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$):nonfile}", "index.html");
         return app;
     }
 }
