@@ -10,8 +10,12 @@ public sealed class ChartParameterException : ArgumentException
         : base(message, parameter)
     {
         Parameter = parameter;
+        Message = message;
     }
 
     /// <summary>The parameter's name.</summary>
     public string Parameter { get; }
+
+    /// <summary>What is wrong, without ArgumentException's "(Parameter '…')" suffix: the name is in <see cref="Parameter"/>.</summary>
+    public override string Message { get; } = string.Empty;
 }

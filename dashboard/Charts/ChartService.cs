@@ -23,25 +23,29 @@ public static class ChartService
     /// <summary>Renders and exports a chart.</summary>
     /// <exception cref="ChartParameterException">The name or a request parameter is invalid.</exception>
     /// <exception cref="ChartExportException">PNG/PDF export is unavailable (missing library or font) or failed.</exception>
-    public static ChartFile Render(string name, ChartFormat format, IEnumerable<StanceObservation> observations, ChartRequest request)
+    public static ChartFile Render(string name, ChartFormat format, IEnumerable<StanceObservation> observations, ChartRequest request) =>
+        Prepare(name, format, observations, request).ToFile();
+
+    /// <summary>Builds the chart's SVG (or CSV) and ETag; <see cref="PreparedChart.Render"/> makes the file.</summary>
+    /// <exception cref="ChartParameterException">The name or a request parameter is invalid.</exception>
+    public static PreparedChart Prepare(string name, ChartFormat format, IEnumerable<StanceObservation> observations, ChartRequest request)
     {
+        if (!Enum.IsDefined(format))
+        {
+            throw new ChartParameterException("format", $"Unknown format '{format}'; use svg, png, pdf or csv.");
+        }
+
         var spec = BuildSpec(name, observations, request);
         var fileName = FileName(name, request, format);
         if (format == ChartFormat.Csv)
         {
             var csv = CsvExporter.Export(spec.Data);
-            return new ChartFile(csv, "text/csv; charset=utf-8", fileName, ETag(csv, format, spec.Size));
+            return new PreparedChart(format, fileName, ETag(csv, format, spec.Size), csv, string.Empty, spec.Size, spec.Title, spec.Greyscale);
         }
 
         var svg = ChartRenderer.Render(spec);
-        var tag = ETag(Encoding.UTF8.GetBytes(svg), format, spec.Size);
-        return format switch
-        {
-            ChartFormat.Svg => new ChartFile(Encoding.UTF8.GetBytes(svg), "image/svg+xml", fileName, tag),
-            ChartFormat.Png => new ChartFile(SvgRasterizer.RenderPng(svg, spec.Size, spec.Title, spec.Greyscale), "image/png", fileName, tag),
-            ChartFormat.Pdf => new ChartFile(SvgRasterizer.RenderPdf(svg, spec.Size, spec.Title), "application/pdf", fileName, tag),
-            _ => throw new ChartParameterException("format", $"Unknown format '{format}'; use svg, png, pdf or csv."),
-        };
+        var bytes = Encoding.UTF8.GetBytes(svg);
+        return new PreparedChart(format, fileName, ETag(bytes, format, spec.Size), bytes, svg, spec.Size, spec.Title, spec.Greyscale);
     }
 
     /// <summary>Parses <c>svg</c>, <c>png</c>, <c>pdf</c> or <c>csv</c> (case-insensitive).</summary>

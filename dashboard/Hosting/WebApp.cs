@@ -50,6 +50,7 @@ internal static class WebApp
         app.MapPiecesApi();
         app.MapSummaryApi();
         app.MapDemoApi();
+        app.MapChartsApi();
         app.MapHub<StanceHub>(StanceHub.Path);
 
         // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.

@@ -1,3 +1,4 @@
+using StanceBoard.Analysis.Aggregation;
 using StanceBoard.Analysis.Scoring;
 using StanceBoard.Analysis.Targets;
 using StanceBoard.Ingestion;
@@ -36,6 +37,15 @@ public interface IStanceStore
 
     /// <summary>Lists pieces, newest first, with their scores.</summary>
     Task<IReadOnlyList<StoredPiece>> ListPiecesAsync(PieceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The scores charts are drawn from: one observation per piece × target × author (a piece
+    /// without authors gives one with no author), with published date, outlet and model version.
+    /// Unscored targets and pieces linked as duplicates are left out. The filter pre-selects in the
+    /// database; chart code applies it exactly. Returns at most <paramref name="limit"/> + 1 rows so
+    /// callers can tell that the limit was hit.
+    /// </summary>
+    Task<IReadOnlyList<StanceObservation>> ListObservationsAsync(StanceFilter filter, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Per-target totals, for every target in the store (configured ones first appear with zero counts).</summary>
     Task<IReadOnlyList<TargetSummary>> GetTargetSummariesAsync(CancellationToken cancellationToken = default);
