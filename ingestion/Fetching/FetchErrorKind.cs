@@ -54,6 +54,9 @@ public enum FetchErrorKind
     /// <summary>The URL is not absolute http(s), or the document is of a kind that cannot be ingested.</summary>
     Unsupported,
 
+    /// <summary>The page was fetched but holds no article text.</summary>
+    NoContent,
+
     /// <summary>The caller cancelled the fetch.</summary>
     Cancelled,
 }
