@@ -9,8 +9,7 @@ namespace StanceBoard.Ingestion.Fetching;
 internal sealed class HostGate : IAsyncDisposable
 {
     private readonly ConcurrencyLimiter _concurrency;
-    private readonly TokenBucketRateLimiter? _rate;
-    private readonly ITimer? _replenish;
+    private readonly TimeProviderTokenBucket? _rate;
     private int _inFlight;
     private int _maxInFlight;
 
@@ -24,17 +23,7 @@ internal sealed class HostGate : IAsyncDisposable
         });
         if (options.Politeness)
         {
-            var period = TimeSpan.FromSeconds(1 / options.PerHostRequestsPerSecond);
-            _rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.PerHostBurst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = period,
-                AutoReplenishment = false,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
-            _replenish = time.CreateTimer(static s => ((TokenBucketRateLimiter)s!).TryReplenish(), _rate, period, period);
+            _rate = new TimeProviderTokenBucket(options.PerHostBurst, TimeSpan.FromSeconds(1 / options.PerHostRequestsPerSecond), time);
         }
     }
 
@@ -50,6 +39,10 @@ internal sealed class HostGate : IAsyncDisposable
             if (_rate is not null)
             {
                 using var token = await _rate.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+                if (!token.IsAcquired)
+                {
+                    throw new ObjectDisposedException(nameof(HostGate));
+                }
             }
         }
         catch
@@ -70,11 +63,6 @@ internal sealed class HostGate : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_replenish is not null)
-        {
-            await _replenish.DisposeAsync().ConfigureAwait(false);
-        }
-
         if (_rate is not null)
         {
             await _rate.DisposeAsync().ConfigureAwait(false);

@@ -78,7 +78,7 @@ internal sealed class TestWebServer : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
-        _requests.Enqueue((path, context.Request.Headers));
+        _requests.Enqueue((path, new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase))));
         var now = Interlocked.Increment(ref _inFlight);
         context.Items["inflight"] = true;
         var seen = Volatile.Read(ref _maxInFlight);
