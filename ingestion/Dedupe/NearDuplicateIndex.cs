@@ -2,8 +2,8 @@ namespace StanceBoard.Ingestion.Dedupe;
 
 /// <summary>
 /// An in-memory index of SimHash fingerprints that finds a near-duplicate in sub-linear time:
-/// fingerprints are split into 8 bands of 8 bits, and any two within 6 bits share at least two
-/// bands exactly (pigeonhole), so only fingerprints sharing a band are compared. Thread-safe.
+/// fingerprints are split into 8 bands of 8 bits, and any two within 7 bits share at least one
+/// band exactly (pigeonhole), so only fingerprints sharing a band are compared. Thread-safe.
 /// </summary>
 /// <typeparam name="TKey">What a fingerprint points to (a piece id or URL).</typeparam>
 public sealed class NearDuplicateIndex<TKey>

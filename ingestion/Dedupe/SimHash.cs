@@ -11,7 +11,7 @@ namespace StanceBoard.Ingestion.Dedupe;
 public static class SimHash
 {
     /// <summary>The Hamming distance at or below which two texts are taken as near-duplicates.</summary>
-    public const int NearDuplicateDistance = 6;
+    public const int NearDuplicateDistance = 7;
 
     private const int ShingleWords = 3;
     private const ulong FnvOffset = 14695981039346656037UL;

@@ -33,6 +33,7 @@ internal static class XmlFeedReader
             using var reader = XmlReader.Create(input, settings);
             reader.MoveToContent();
             kind = KindOf(reader.LocalName, kind);
+            language = Language(reader.XmlLang);
             if (kind == DocumentKind.Unknown)
             {
                 return FeedParser.Failed(kind, FetchErrorKind.Unsupported, $"The XML root element <{reader.Name}> is not rss, RDF, feed, urlset or sitemapindex.");
@@ -120,11 +121,6 @@ internal static class XmlFeedReader
                     case "channel":
                         break;
                     default:
-                        if (kind == DocumentKind.Atom && reader.Depth == 0 && reader.GetAttribute("xml:lang") is { } lang)
-                        {
-                            language ??= Language(lang);
-                        }
-
                         break;
                 }
 
