@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using StanceBoard.Ingestion.Dedupe;
@@ -12,7 +13,7 @@ namespace StanceBoard.Ingestion.Extraction;
 /// scoring after navigation, cookie banners, share bars and related-content blocks are removed.
 /// Unknown fields stay <see langword="null"/>; nothing is escaped here (that is the renderer's job).
 /// </summary>
-public static class HtmlArticleExtractor
+public static partial class HtmlArticleExtractor
 {
     /// <summary>Pages longer than this many characters are cut before parsing.</summary>
     public const int MaxHtmlChars = 4_000_000;
@@ -35,7 +36,7 @@ public static class HtmlArticleExtractor
         }
 
         var parser = new HtmlParser(s_parserOptions);
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(HtmlDepthLimiter.Limit(html));
         var meta = new HtmlMetadata(document);
         var jsonLd = JsonLdReader.Read(document.QuerySelectorAll("script[type='application/ld+json' i]").Select(s => s.TextContent));
         var outlet = Outlet(meta, jsonLd, document);
@@ -54,14 +55,12 @@ public static class HtmlArticleExtractor
         var canonical = Canonical(meta, jsonLd, pageUrl);
 
         // Authors written in the page are looked for before the furniture (bylines, bios) is removed.
-        var metaAuthors = AuthorsFromMetadata(meta, jsonLd);
-        var domAuthors = metaAuthors.Count > 0 ? [] : AuthorsFromPage(document);
+        var metaAuthors = WithoutOutlet(AuthorsFromMetadata(meta, jsonLd), outlet);
+        var domAuthors = metaAuthors.Count > 0 ? [] : WithoutOutlet(AuthorsFromPage(document), outlet);
 
         HtmlCleaner.Clean(document);
         var body = document.Body;
-        var paragraphs = body is null ? [] : HtmlTextWriter.Paragraphs(HtmlContentFinder.Find(body))
-            .Where(p => !HtmlLineFilter.IsBoilerplate(p, title))
-            .ToList();
+        var paragraphs = body is null ? [] : Clean(HtmlTextWriter.Paragraphs(HtmlContentFinder.Find(body)), title);
         if (paragraphs.Sum(p => p.Length) < 200 && MarkupText.Strip(jsonLd?.Body) is { Length: > 200 } ldBody)
         {
             paragraphs = [ldBody];
@@ -73,7 +72,7 @@ public static class HtmlArticleExtractor
             authors = HtmlBylines.FromBioSentences(document, paragraphs.TakeLast(4));
         }
 
-        authors = [.. authors.Where(a => outlet is null || !a.Equals(outlet, StringComparison.OrdinalIgnoreCase))];
+        authors = WithoutOutlet(authors, outlet);
         paragraphs = TrimTrailingBio(paragraphs, authors);
         return new ExtractedArticle
         {
@@ -87,6 +86,29 @@ public static class HtmlArticleExtractor
             CanonicalUrl = canonical,
         };
     }
+
+    private static List<string> Clean(List<string> paragraphs, string title)
+    {
+        var kept = new List<string>(paragraphs.Count);
+        foreach (var paragraph in paragraphs)
+        {
+            // "Notes", "See also", "About the author": what follows is the site's furniture, not the argument.
+            if (kept.Count > 0 && BoilerplateFilter.IsTrailingSectionHeading(paragraph))
+            {
+                break;
+            }
+
+            if (!HtmlLineFilter.IsBoilerplate(paragraph, title) && !BoilerplateFilter.IsBoilerplateLine(paragraph))
+            {
+                kept.Add(paragraph);
+            }
+        }
+
+        return kept;
+    }
+
+    private static IReadOnlyList<string> WithoutOutlet(IReadOnlyList<string> authors, string? outlet) =>
+        outlet is null ? authors : [.. authors.Where(a => !a.Equals(outlet, StringComparison.OrdinalIgnoreCase))];
 
     private static IReadOnlyList<string> AuthorsFromMetadata(HtmlMetadata meta, JsonLdArticle? jsonLd)
     {
@@ -114,8 +136,8 @@ public static class HtmlArticleExtractor
     private static List<string> TrimTrailingBio(List<string> paragraphs, IReadOnlyList<string> authors)
     {
         // A closing italic bio ("Jane Doe is a fellow at …") is about the author, not part of the argument.
-        while (paragraphs.Count > 1 && paragraphs[^1].Length < 400 && authors.Any(a => paragraphs[^1].StartsWith(a, StringComparison.Ordinal)
-            && paragraphs[^1].AsSpan(a.Length).TrimStart(" ,(@)abcdefghijklmnopqrstuvwxyz0123456789_".AsSpan()).StartsWith("is ", StringComparison.Ordinal)))
+        while (paragraphs.Count > 1 && paragraphs[^1].Length < 400
+            && (AuthorHeuristics.ParseBio(paragraphs[^1]) is { Count: > 0 } || authors.Any(a => paragraphs[^1].StartsWith(a, StringComparison.Ordinal) && BioStart().IsMatch(paragraphs[^1][a.Length..]))))
         {
             paragraphs.RemoveAt(paragraphs.Count - 1);
         }
@@ -151,6 +173,9 @@ public static class HtmlArticleExtractor
 
         return pageUrl is null ? null : UrlCanonicalizer.Normalize(pageUrl);
     }
+
+    [GeneratedRegex(@"^(\s*\(@\w{1,30}\))?,?\s+(is|was|serves|works|are)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BioStart();
 
     private static string? Language(string? value)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace StanceBoard.Ingestion.Extraction;
@@ -7,7 +8,7 @@ namespace StanceBoard.Ingestion.Extraction;
 /// class/id tokens of navigation, cookie banners, share bars, related-content blocks, bios and
 /// bylines; plus the positive tokens of article containers.
 /// </summary>
-internal static class HtmlBoilerplate
+internal static partial class HtmlBoilerplate
 {
     public static readonly string DropSelector = string.Join(", ",
         "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "form", "button", "input", "select", "textarea",
@@ -87,18 +88,14 @@ internal static class HtmlBoilerplate
     /// <summary>Whether the element or an ancestor is navigation, a sidebar, comments or related content.</summary>
     public static bool IsInFurniture(IElement element)
     {
-        for (var e = element.ParentElement; e is not null; e = e.ParentElement)
+        for (var e = element.ParentElement; e is not null && e.LocalName != "body"; e = e.ParentElement)
         {
             if (e.LocalName is "nav" or "aside" or "footer")
             {
                 return true;
             }
 
-            var raw = $"{e.ClassName} {e.Id}".ToLowerInvariant();
-            if (raw.Contains("related", StringComparison.Ordinal) || raw.Contains("comment", StringComparison.Ordinal)
-                || raw.Contains("sidebar", StringComparison.Ordinal) || raw.Contains("recirc", StringComparison.Ordinal)
-                || raw.Contains("more-", StringComparison.Ordinal) || raw.Contains("popular", StringComparison.Ordinal)
-                || raw.Contains("trending", StringComparison.Ordinal))
+            if (FurnitureName().IsMatch($"{e.ClassName} {e.Id}"))
             {
                 return true;
             }
@@ -106,4 +103,7 @@ internal static class HtmlBoilerplate
 
         return false;
     }
+
+    [GeneratedRegex(@"\b(comments?|related|sidebar|recirc|popular|trending|most-read|read-more|read-next|more-stories|more-from|more-news|widget-area)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FurnitureName();
 }

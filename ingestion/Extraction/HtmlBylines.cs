@@ -14,7 +14,7 @@ internal static partial class HtmlBylines
 
     public static IReadOnlyList<string> FromBylineElements(IDocument document)
     {
-        var candidates = document.QuerySelectorAll("[itemprop='author'], [rel~='author'], [class*='byline'], [class*='author'], [id*='byline'], [id*='author'], [class*='contributor'], [class*='writer']")
+        var candidates = document.QuerySelectorAll("[itemprop='author'], [rel~='author'], [class*='byline'], [class*='author'], [id*='byline'], [id*='author'], [class*='contributor'], [class*='writer'], a[href*='/author/'], a[href*='/authors/'], a[href*='/experts/'], a[href*='/people/']")
             .Where(e => !HtmlBoilerplate.IsInFurniture(e) && !IsBio(e));
         foreach (var element in candidates)
         {
@@ -24,11 +24,13 @@ internal static partial class HtmlBylines
                 continue;
             }
 
-            var names = element.QuerySelector("[itemprop='name']") is { } name
+            var names = element.LocalName == "a"
+                ? PersonNames.Clean(text)
+                : element.QuerySelector("[itemprop='name']") is { } name
                 ? PersonNames.Clean(name.GetAttribute("content") ?? name.TextContent)
                 : AuthorLinks(element) is { Count: > 0 } links
                     ? links
-                    : PersonNames.Clean(StripLabels(text));
+                    : FromLeaves(element);
             if (names.Count > 0)
             {
                 return names;
@@ -119,6 +121,18 @@ internal static partial class HtmlBylines
         }
 
         return names;
+    }
+
+    private static IReadOnlyList<string> FromLeaves(IElement element)
+    {
+        // "WRITTEN BY / JANE DOE / Senior Fellow": each leaf on its own, so labels and roles do not glue onto names.
+        var leaves = element.QuerySelectorAll("*").Where(e => e.ChildElementCount == 0).Select(e => MarkupText.CollapseSpaces(e.TextContent)).Where(t => t.Length > 0).ToList();
+        if (leaves.Count <= 1)
+        {
+            return PersonNames.Clean(StripLabels(MarkupText.CollapseSpaces(element.TextContent)));
+        }
+
+        return PersonNames.CleanAll(leaves.Where(t => !WrittenByLabel().IsMatch(t)).Select(StripLabels));
     }
 
     private static bool IsBio(IElement element) =>

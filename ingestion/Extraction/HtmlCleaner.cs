@@ -32,7 +32,8 @@ internal static partial class HtmlCleaner
         var total = ProseLength(body);
         foreach (var element in body.QuerySelectorAll("*").ToList())
         {
-            if (element.Parent is null || element.LocalName is "article" or "main" or "body" or "p")
+            if (element.Parent is null || element.LocalName is "article" or "main" or "body"
+                || (element.LocalName == "p" && element.TextContent.Length > 200))
             {
                 continue;
             }

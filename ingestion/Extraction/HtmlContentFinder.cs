@@ -49,9 +49,18 @@ internal static class HtmlContentFinder
 
         var ranked = scores.Select(kv => (Element: kv.Key, Score: kv.Value * (1 - HtmlCleaner.LinkDensity(kv.Key)))).OrderByDescending(x => x.Score).ToList();
         var (top, topScore) = ranked[0];
+        if (top.LocalName is "tr" or "tbody" or "table" or "thead")
+        {
+            // A layout table: the article is the cell with the most prose, not the row with the menu beside it.
+            top = top.QuerySelectorAll("td").OrderByDescending(td => td.TextContent.Length - LinkedLength(td)).FirstOrDefault() ?? top;
+            return [top];
+        }
+
         top = PreferArticleAncestor(top, topScore, ranked);
         return WithSiblings(top, topScore, ranked.ToDictionary(x => x.Element, x => x.Score));
     }
+
+    private static int LinkedLength(IElement element) => element.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
 
     private static IEnumerable<IElement> Paragraphs(IElement body)
     {

@@ -45,6 +45,22 @@ internal static partial class HtmlDates
             }
         }
 
+        // Last resort: a short line near the top such as "Published 2 November 2020 · Jane Doe".
+        foreach (var element in document.QuerySelectorAll("p, span, div, li, small, em").Take(2000))
+        {
+            var text = element.TextContent;
+            if (text.Length > 80 || element.Children.Any(c => c.LocalName is not ("a" or "span" or "time" or "strong" or "b" or "em"))
+                || !PublishedLabel().IsMatch(MarkupText.CollapseSpaces(text)) || HtmlBoilerplate.IsInFurniture(element))
+            {
+                continue;
+            }
+
+            if (ParseText(text) is { } d)
+            {
+                return d;
+            }
+        }
+
         return null;
     }
 
@@ -84,6 +100,9 @@ internal static partial class HtmlDates
 
         return FeedDates.Parse(value);
     }
+
+    [GeneratedRegex(@"^(first )?(published|posted|date|dated|issued)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedLabel();
 
     [GeneratedRegex(@"date|time|publish|posted|dateline|timestamp", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateClass();

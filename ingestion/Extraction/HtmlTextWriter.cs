@@ -12,64 +12,82 @@ internal static class HtmlTextWriter
         "table", "tr", "figure", "address", "center", "details", "summary", "hr", "br",
     };
 
+    /// <summary>Short paragraphs made mostly of links ("« Back | Print", tag lists) are navigation.</summary>
+    private const int LinkListMaxChars = 120;
+
     public static List<string> Paragraphs(IEnumerable<IElement> roots)
     {
-        var paragraphs = new List<string>();
-        var current = new StringBuilder();
+        var state = new State();
         foreach (var root in roots)
         {
-            Walk(root, current, paragraphs);
-            Flush(current, paragraphs);
+            Walk(root, state, inLink: false);
+            Flush(state);
         }
 
-        return paragraphs;
+        return state.Paragraphs;
     }
 
-    private static void Walk(INode node, StringBuilder current, List<string> paragraphs)
+    private static void Walk(INode node, State state, bool inLink)
     {
         switch (node)
         {
             case IText text:
-                current.Append(text.Data);
+                state.Current.Append(text.Data);
+                if (inLink)
+                {
+                    state.Linked += text.Data.Trim().Length;
+                }
+
                 return;
             case IElement element:
                 var block = s_blocks.Contains(element.LocalName);
                 if (block)
                 {
-                    Flush(current, paragraphs);
+                    Flush(state);
                 }
 
                 if (element.LocalName is "td" or "th")
                 {
-                    current.Append(' ');
+                    state.Current.Append(' ');
                 }
 
                 foreach (var child in element.ChildNodes)
                 {
-                    Walk(child, current, paragraphs);
+                    Walk(child, state, inLink || element.LocalName == "a");
                 }
 
                 if (block)
                 {
-                    Flush(current, paragraphs);
+                    Flush(state);
                 }
 
                 return;
         }
     }
 
-    private static void Flush(StringBuilder current, List<string> paragraphs)
+    private static void Flush(State state)
     {
-        if (current.Length == 0)
+        if (state.Current.Length == 0)
         {
             return;
         }
 
-        var text = MarkupText.CollapseSpaces(current.ToString());
-        current.Clear();
-        if (text.Length > 0)
+        var text = MarkupText.CollapseSpaces(state.Current.ToString());
+        var linked = state.Linked;
+        state.Current.Clear();
+        state.Linked = 0;
+        if (text.Length > 0 && !(text.Length < LinkListMaxChars && linked * 2 > text.Length))
         {
-            paragraphs.Add(text);
+            state.Paragraphs.Add(text);
         }
+    }
+
+    private sealed class State
+    {
+        public List<string> Paragraphs { get; } = [];
+
+        public StringBuilder Current { get; } = new();
+
+        public int Linked { get; set; }
     }
 }

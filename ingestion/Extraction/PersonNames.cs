@@ -32,6 +32,15 @@ public static partial class PersonNames
         "author", "authors", "posted", "share", "facebook", "twitter", "email", "print", "menu", "home", "news", "read more", "more",
     };
 
+    private static readonly HashSet<string> s_roleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Fellow", "Senior", "Junior", "Director", "Editor", "Analyst", "Researcher", "Research", "Correspondent", "Associate", "Head", "Chair",
+        "Programme", "Program", "Institute", "Center", "Centre", "University", "Manager", "Coordinator", "Lecturer", "Reporter", "Writer",
+        "Contributor", "Columnist", "Security", "International", "Studies", "Department", "Team", "Desk", "Staff", "Deputy", "Chief", "Officer",
+        "Visiting", "Nonresident", "Non-resident", "Adjunct", "Emeritus", "Assistant", "Professor", "Minute", "Read", "Updated", "Published",
+        "Share", "Follow", "Subscribe", "View", "Profile", "More", "Articles", "Posts", "Commentary", "Analysis", "Opinion", "News",
+    };
+
     /// <summary>Returns the clean person names found in <paramref name="raw"/> (possibly none).</summary>
     public static IReadOnlyList<string> Clean(string? raw)
     {
@@ -41,7 +50,12 @@ public static partial class PersonNames
             return [];
         }
 
-        text = Email().Replace(text, " ");
+        text = Email().Replace(text, " ").Trim();
+        if (text.StartsWith('(') && text.EndsWith(')') && text.IndexOf(')', StringComparison.Ordinal) == text.Length - 1)
+        {
+            text = text[1..^1];
+        }
+
         text = Handle().Replace(text, " ");
         text = Parenthetical().Replace(text, " ");
         text = Lead().Replace(text, string.Empty);
@@ -79,7 +93,7 @@ public static partial class PersonNames
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var words = candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is < 1 or > 6 || candidate.Length > 60 || s_notNames.Contains(candidate))
+        if (words.Length is < 1 or > 6 || candidate.Length > 60 || s_notNames.Contains(candidate) || words.Any(s_roleWords.Contains))
         {
             return false;
         }

@@ -65,7 +65,7 @@ public sealed class FeedParserTests
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
               <title type="html">Analysis &lt;em&gt;Desk&lt;/em&gt;</title>
               <link rel="alternate" href="https://think.example/"/>
-              <author><name>Desk Editor</name></author>
+              <author><name>Nora Quinn</name></author>
               <entry>
                 <title>Turkey's drones</title>
                 <link rel="self" href="https://think.example/api/1"/>
@@ -91,7 +91,7 @@ public sealed class FeedParserTests
         feed.Title.ShouldBe("Analysis Desk");
         feed.SiteUrl.ShouldBe("https://think.example/");
         feed.Items[0].Url.ShouldBe("https://think.example/analysis/drones");
-        feed.Items[0].Authors.ShouldBe(["Desk Editor"]);
+        feed.Items[0].Authors.ShouldBe(["Nora Quinn"]);
         feed.Items[0].Published.ShouldBe(new DateTimeOffset(2020, 10, 5, 9, 0, 0, TimeSpan.Zero));
         feed.Items[0].Updated.ShouldBe(new DateTimeOffset(2020, 10, 6, 10, 0, 0, TimeSpan.FromHours(3)));
         feed.Items[1].Url.ShouldBe("https://think.example/analysis/second");
