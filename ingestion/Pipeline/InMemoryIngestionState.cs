@@ -19,10 +19,15 @@ public sealed class InMemoryIngestionState : IIngestionState
     /// <summary>The fetch log so far, oldest first.</summary>
     public IReadOnlyCollection<FetchLogEntry> FetchLog => _log;
 
-    /// <summary>Records a stored item: its URL, content hash and SimHash become known.</summary>
+    /// <summary>Records a stored item: its URL, content hash and SimHash become known. Failed items are ignored.</summary>
     public void Remember(IngestionItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (item.Status == IngestionItemStatus.Failed)
+        {
+            return;
+        }
+
         if (item.CanonicalUrl is { } url)
         {
             _urls.TryAdd(url, 0);
