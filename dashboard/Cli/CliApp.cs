@@ -50,6 +50,7 @@ public static class CliApp
             """);
         root.Subcommands.Add(ServeCommand.Create(serveArgs));
         root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 

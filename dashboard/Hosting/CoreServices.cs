@@ -1,3 +1,4 @@
+using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Storage;
 using StanceBoard.Dashboard.Storage.Sqlite;
@@ -17,6 +18,9 @@ internal static class CoreServices
         services.AddSingleton(_ => TargetsConfiguration.Load(configuration));
         services.AddSingleton<ScorerProvider>();
         services.AddSingleton<PieceProcessor>();
+        services.AddSingleton<AnnouncedPieces>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DemoControl>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
+using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
 using StanceBoard.Dashboard.Pipeline;
 
@@ -14,7 +15,8 @@ internal static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
+            // Next to the binaries (appsettings.json, wwwroot), unless the host is told otherwise (tests do).
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
         builder.Configuration.AddCommandLine(args, CoreServices.SwitchMappings.ToDictionary());
         builder.Services.AddStanceBoardCore(builder.Configuration);
@@ -31,12 +33,15 @@ internal static class WebApp
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<IPieceScoredSink, HubPieceSink>();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddHostedService<DemoReplayService>();
+        builder.Services.AddHostedService<StoreWatcher>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting(); // after static files, so the page fallback never shadows a file
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -44,7 +49,11 @@ internal static class WebApp
         app.MapHealthApi();
         app.MapPiecesApi();
         app.MapSummaryApi();
+        app.MapDemoApi();
         app.MapHub<StanceHub>(StanceHub.Path);
+
+        // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
+        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$):nonfile}", "index.html");
         return app;
     }
 }

@@ -12,6 +12,7 @@ public sealed class PieceProcessor(
     IStanceStore store,
     ScorerProvider scorers,
     IEnumerable<IPieceScoredSink> sinks,
+    AnnouncedPieces announced,
     ILogger<PieceProcessor> logger)
 {
     private readonly IPieceScoredSink[] _sinks = sinks.ToArray();
@@ -35,6 +36,11 @@ public sealed class PieceProcessor(
         }
 
         logger.LogInformation("Stored piece {PieceId} from {Origin} with {TargetCount} target(s)", result.Id, piece.Origin ?? "api", scores.Count);
+        if (_sinks.Length > 0)
+        {
+            announced.Add(result.Id);
+        }
+
         foreach (var sink in _sinks)
         {
             try

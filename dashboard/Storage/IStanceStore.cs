@@ -40,8 +40,17 @@ public interface IStanceStore
     /// <summary>Per-target totals, for every target in the store (configured ones first appear with zero counts).</summary>
     Task<IReadOnlyList<TargetSummary>> GetTargetSummariesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>How many pieces are stored (demo ones included).</summary>
-    Task<long> CountPiecesAsync(CancellationToken cancellationToken = default);
+    /// <summary>How many pieces are stored, with or without the demo ones.</summary>
+    Task<long> CountPiecesAsync(bool includeDemo = true, CancellationToken cancellationToken = default);
+
+    /// <summary>The highest piece id, or 0 for an empty store.</summary>
+    Task<long> GetMaxPieceIdAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a persistent setting of this database, or <see langword="null"/>.</summary>
+    Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a persistent setting of this database.</summary>
+    Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the demo pieces; returns how many.</summary>
     Task<int> DeleteDemoPiecesAsync(CancellationToken cancellationToken = default);

@@ -9,6 +9,9 @@ public sealed record PieceQuery
     /// <summary>Only pieces with an id below this one (keyset paging).</summary>
     public long? BeforeId { get; init; }
 
+    /// <summary>Only pieces with an id above this one; with it, the oldest come first.</summary>
+    public long? AfterId { get; init; }
+
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];

@@ -97,7 +97,7 @@ public static partial class AuthorHeuristics
     [GeneratedRegex(@"^(written by|words by|authors?:)\s+(?<names>.{3,160})$", RegexOptions.IgnoreCase)]
     private static partial Regex WrittenByInline();
 
-    [GeneratedRegex(@"^by\s+(?<names>[^.!?]{3,160}?)\s*(\||,\s*\d|—|–|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^by\s+(?<names>[^!?]{3,160}?)\s*(\||,\s*\d|—|–|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^(?<names>(?:Dr\.?\s+|Prof\.?\s+)?\p{Lu}[\p{L}\p{M}.'’\-]*(?:\s+[\p{L}\p{M}.'’\-]+){1,4}(?:\s*\(@\w{1,30}\))?(?:\s*(?:,|and|&)\s*(?:Dr\.?\s+|Prof\.?\s+)?\p{Lu}[\p{L}\p{M}.'’\-]*(?:\s+[\p{L}\p{M}.'’\-]+){1,4}(?:\s*\(@\w{1,30}\))?)*)\s+(?:is|are|was|serves as|has been|teaches)\b[^.]{0,200}?\b(fellow|analyst|professor|lecturer|director|researcher|editor|journalist|correspondent|associate|scholar|expert|head|founder|chair|candidate|student|author|adviser|advisor|consultant|specialist|diplomat|ambassador|officer|writer|reporter|columnist|contributor|manager|coordinator|historian|economist|academic)s?\b")]

@@ -68,6 +68,6 @@ public static partial class BoilerplateFilter
     [GeneratedRegex(@"^(the )?(views|opinions) expressed (in this|here|herein).{0,80}(are|is) (solely |entirely )?(those of )?the (author|authors|writer)", RegexOptions.IgnoreCase)]
     private static partial Regex Disclaimer();
 
-    [GeneratedRegex(@"(do|does) not (necessarily )?(represent|reflect) (those|the views?|the position) of (?<outlet>[A-Z][\w&.'’\- ]{1,60}?)(\s+or\b|,|\.|$)")]
+    [GeneratedRegex(@"(do|does) not (necessarily )?(represent|reflect) (those|the views?|the position) of (?:the )?(?<outlet>[A-Z][\w&.'’\- ]{1,60}?)(\s+or\b|,|\.|$)")]
     private static partial Regex DisclaimerOutlet();
 }

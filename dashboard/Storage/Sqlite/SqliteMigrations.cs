@@ -120,5 +120,11 @@ internal static class SqliteMigrations
                 created_utc  TEXT NOT NULL
             );
             """),
+        new(2, "settings", """
+            CREATE TABLE settings (
+                key    TEXT PRIMARY KEY,
+                value  TEXT NOT NULL
+            );
+            """),
     ];
 }

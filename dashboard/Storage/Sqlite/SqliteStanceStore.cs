@@ -186,6 +186,12 @@ internal sealed partial class SqliteStanceStore : IStanceStore
             args.Add("before", before);
         }
 
+        if (query.AfterId is { } after)
+        {
+            where.Add("p.id > @after");
+            args.Add("after", after);
+        }
+
         if (query.From is { } from)
         {
             where.Add("p.published_utc >= @from");
@@ -217,14 +223,35 @@ internal sealed partial class SqliteStanceStore : IStanceStore
         }
 
         args.Add("limit", Math.Clamp(query.Limit, 1, 500));
-        var sql = (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty) + " ORDER BY p.id DESC LIMIT @limit";
+        var order = query.AfterId is null ? "DESC" : "ASC";
+        var sql = (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty) + $" ORDER BY p.id {order} LIMIT @limit";
         return QueryPiecesAsync(sql, args, cancellationToken);
     }
 
-    public async Task<long> CountPiecesAsync(CancellationToken cancellationToken = default)
+    public async Task<long> CountPiecesAsync(bool includeDemo = true, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM pieces");
+        return await connection.ExecuteScalarAsync<long>(includeDemo ? "SELECT COUNT(*) FROM pieces" : "SELECT COUNT(*) FROM pieces WHERE is_demo = 0");
+    }
+
+    public async Task<long> GetMaxPieceIdAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM pieces");
+    }
+
+    public async Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>("SELECT value FROM settings WHERE key = @key", new { key });
+    }
+
+    public async Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            new { key, value });
     }
 
     public async Task<int> DeleteDemoPiecesAsync(CancellationToken cancellationToken = default)
