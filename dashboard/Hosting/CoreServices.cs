@@ -1,5 +1,6 @@
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Sources;
 using StanceBoard.Dashboard.Storage;
 using StanceBoard.Dashboard.Storage.Sqlite;
 using StanceBoard.Ingestion.Files;
@@ -21,6 +22,7 @@ internal static class CoreServices
         services.AddSingleton<AnnouncedPieces>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoControl>();
+        services.AddWebIngestion(configuration);
         return services;
     }
 

@@ -4,6 +4,7 @@ using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
 using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Sources;
 
 namespace StanceBoard.Dashboard.Hosting;
 
@@ -35,6 +36,7 @@ internal static class WebApp
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<DemoReplayService>();
         builder.Services.AddHostedService<StoreWatcher>();
+        builder.Services.AddHostedService<SourcePollingService>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -50,6 +52,7 @@ internal static class WebApp
         app.MapPiecesApi();
         app.MapSummaryApi();
         app.MapDemoApi();
+        app.MapSourcesApi();
         app.MapHub<StanceHub>(StanceHub.Path);
 
         // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
