@@ -27,6 +27,11 @@ public static class SourcesApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem();
+        group.MapPost("/{id:long}/poll", PollNowAsync)
+            .RequireAuthorization(Roles.CanAdminister)
+            .WithSummary("Poll a source at the next tick instead of waiting for its schedule (admin)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapDelete("/{id:long}", DeleteAsync)
             .RequireAuthorization(Roles.CanAdminister)
             .WithSummary("Delete a source and its fetch log; its pieces stay (admin)")
@@ -86,6 +91,18 @@ public static class SourcesApi
 
         var updated = await sources.UpdateSourceAsync(id, patch, cancellationToken);
         return updated is null ? NotFound(id) : TypedResults.Ok(SourceDto.From(updated));
+    }
+
+    internal static async Task<Results<Accepted<SourceDto>, NotFound<ProblemDetails>>> PollNowAsync(long id, ISourceStore sources, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var source = await sources.GetSourceAsync(id, cancellationToken);
+        if (source is null)
+        {
+            return NotFound(id);
+        }
+
+        await sources.ScheduleAsync(id, time.GetUtcNow(), cancellationToken);
+        return TypedResults.Accepted($"/api/sources/{id}", SourceDto.From(source with { NextPollUtc = time.GetUtcNow() }));
     }
 
     internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteAsync(long id, ISourceStore sources, CancellationToken cancellationToken) =>

@@ -51,6 +51,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create(serveArgs));
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
         return root;
     }
 

@@ -135,7 +135,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
                 Attempt = UtcText.ToText(health.LastAttempt),
                 Success = UtcText.ToText(health.LastSuccess),
                 Failure = UtcText.ToText(health.LastFailure),
-                health.LastError,
+                Error = health.LastError,
                 Kind = health.LastErrorKind?.ToString(),
                 Failures = health.ConsecutiveFailures,
                 Circuit = CircuitText(health.Circuit),
