@@ -1,0 +1,156 @@
+using StanceBoard.Analysis.Featurization;
+
+namespace StanceBoard.Analysis.Model;
+
+/// <summary>Scoring one target: features, margins, probabilities and evidence.</summary>
+public sealed partial class StanceClassifier
+{
+    private StancePrediction PredictOne(StanceDocument document, TokenizedDocument tokens, string target, int[]?[] shared, PredictionScratch scratch)
+    {
+        var options = FeaturizerOptions;
+        var targetIndex = _trainedIndex.TryGetValue(target, out var index) ? index : -1;
+        var lambda = targetIndex >= 0 ? (float)options.TargetCopyWeight : 0f;
+        var context = tokens.ContextOf(target, options.ContextNeighbours);
+        var builder = scratch.Builder;
+        var sentenceColumns = new int[tokens.SentenceCount][];
+        for (var s = 0; s < tokens.SentenceCount; s++)
+        {
+            var columns = tokens.SentenceHasMention[s]
+                ? Columns(tokens, s, target, scratch)
+                : shared[s] ??= Columns(tokens, s, target, scratch);
+            sentenceColumns[s] = columns;
+            var inContext = context is not null && context[s];
+            foreach (var col in columns)
+            {
+                builder.AddDocument(col, 1);
+                if (inContext)
+                {
+                    builder.AddContext(col, 1);
+                }
+            }
+        }
+
+        var (cols, vals) = builder.Build(Vocabulary.Idf, options, context is not null);
+        Span<double> margins = stackalloc double[3];
+        var targetBase = (1 + targetIndex) * Vocabulary.Count;
+        for (var c = 0; c < 3; c++)
+        {
+            margins[c] = Biases[c] + (targetIndex >= 0 ? lambda * Biases[((1 + targetIndex) * 3) + c] : 0);
+        }
+
+        var w = Weights;
+        for (var k = 0; k < cols.Length; k++)
+        {
+            var v = vals[k];
+            var at = cols[k] * 3;
+            if (targetIndex >= 0)
+            {
+                var own = (targetBase + cols[k]) * 3;
+                margins[0] += v * (w[at] + (lambda * w[own]));
+                margins[1] += v * (w[at + 1] + (lambda * w[own + 1]));
+                margins[2] += v * (w[at + 2] + (lambda * w[own + 2]));
+            }
+            else
+            {
+                margins[0] += v * w[at];
+                margins[1] += v * w[at + 1];
+                margins[2] += v * w[at + 2];
+            }
+        }
+
+        Span<double> p = stackalloc double[3];
+        Calibrator.Probabilities(margins, p);
+        var predicted = p[1] >= p[0] && p[1] >= p[2] ? Stance.Favor : p[2] >= p[0] ? Stance.Against : Stance.None;
+        var evidence = Evidence(document, tokens, target, sentenceColumns, cols, vals, predicted, targetIndex, lambda, scratch);
+        builder.Clear();
+        return new StancePrediction(predicted, p[(int)Stance.Favor], p[(int)Stance.Against], p[(int)Stance.None], evidence);
+    }
+
+    private int[] Columns(TokenizedDocument tokens, int s, string target, PredictionScratch scratch)
+    {
+        var buckets = scratch.Buckets;
+        buckets.Clear();
+        scratch.Hasher.Sentence(tokens, s, target, buckets);
+        var count = 0;
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            var col = Vocabulary.ColumnOf(buckets[i]);
+            if (col >= 0)
+            {
+                buckets[count++] = col;
+            }
+        }
+
+        return buckets.GetRange(0, count).ToArray();
+    }
+
+    /// <summary>
+    /// Ranks candidate sentences (those mentioning the target, or all when none does) by how much
+    /// their features push the predicted class over the others: each feature's contribution
+    /// v_f · (w_pred,f − mean of the other classes' w_f) is shared among the sentences holding it
+    /// in proportion to their counts.
+    /// </summary>
+    private string[] Evidence(
+        StanceDocument document,
+        TokenizedDocument tokens,
+        string target,
+        int[][] sentenceColumns,
+        int[] cols,
+        float[] vals,
+        Stance predicted,
+        int targetIndex,
+        float lambda,
+        PredictionScratch scratch)
+    {
+        if (tokens.SentenceCount == 0)
+        {
+            return [];
+        }
+
+        var values = scratch.Values;
+        for (var k = 0; k < cols.Length; k++)
+        {
+            values[cols[k]] = vals[k];
+        }
+
+        var candidates = Enumerable.Range(0, tokens.SentenceCount).Where(s => tokens.Mentions(s, target)).ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = Enumerable.Range(0, tokens.SentenceCount).ToList();
+        }
+
+        var pc = (int)predicted;
+        var o1 = (pc + 1) % 3;
+        var o2 = (pc + 2) % 3;
+        var targetBase = (1 + targetIndex) * Vocabulary.Count;
+        var scored = new List<(int Sentence, double Contribution)>(candidates.Count);
+        foreach (var s in candidates)
+        {
+            double sum = 0;
+            foreach (var col in sentenceColumns[s])
+            {
+                var at = col * 3;
+                double margin = Weights[at + pc] - (0.5 * (Weights[at + o1] + Weights[at + o2]));
+                if (targetIndex >= 0)
+                {
+                    var own = (targetBase + col) * 3;
+                    margin += lambda * (Weights[own + pc] - (0.5 * (Weights[own + o1] + Weights[own + o2])));
+                }
+
+                sum += values[col] / scratch.Builder.DocumentCount(col) * margin;
+            }
+
+            scored.Add((s, sum));
+        }
+
+        for (var k = 0; k < cols.Length; k++)
+        {
+            values[cols[k]] = 0;
+        }
+
+        var ranked = scored.OrderByDescending(x => x.Contribution).ThenBy(x => x.Sentence).ToList();
+        var positive = ranked.Where(x => x.Contribution > 0).Take(MaxEvidence).ToList();
+        var chosen = positive.Count > 0 ? positive : ranked.Take(1).ToList();
+        return chosen.Select(x => document.Sentences[x.Sentence].Text).ToArray();
+    }
+}
