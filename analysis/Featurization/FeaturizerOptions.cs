@@ -11,8 +11,8 @@ public sealed class FeaturizerOptions
     /// <summary>The defaults, chosen by principle (the SemEval-2016 n-gram ranges, standard TF-IDF), not tuned on a test set.</summary>
     public static class Defaults
     {
-        /// <summary>22 bits: 4 M buckets, so collisions among the ~10^5 features of a typical corpus stay rare.</summary>
-        public const int HashBits = 22;
+        /// <summary>20 bits: 1 M buckets, the hashing-trick default (scikit-learn), small enough for the training tables to stay in cache.</summary>
+        public const int HashBits = 20;
 
         /// <summary>Word n-grams from 1 …</summary>
         public const int MinWordNgram = 1;

@@ -2,12 +2,15 @@ namespace StanceBoard.Analysis.Featurization;
 
 /// <summary>
 /// Enumerates the n-grams of one sentence's (masked) tokens: word n-grams within the sentence,
-/// character n-grams over the tokens joined by single spaces (with a space at each end, so
-/// word starts and ends are visible), and "near the target" words around target markers.
+/// "near the target" words around target markers, and — per token, so they can be cached by
+/// token — character n-grams of each word padded with a space at each end (scikit-learn's
+/// <c>char_wb</c>), which capture morphology and spelling variants; what crosses word
+/// boundaries is left to the word n-grams.
 /// </summary>
 internal static class SentenceNgrams
 {
-    public static void Emit<TSink>(ReadOnlySpan<string> tokens, FeaturizerOptions options, ref TSink sink, ref char[] buffer)
+    /// <summary>Word n-grams and near-target words of a sentence.</summary>
+    public static void EmitWords<TSink>(ReadOnlySpan<string> tokens, FeaturizerOptions options, ref TSink sink)
         where TSink : struct, INgramSink
     {
         if (tokens.IsEmpty)
@@ -15,20 +18,12 @@ internal static class SentenceNgrams
             return;
         }
 
-        Span<uint> tokenHashes = tokens.Length <= 256 ? stackalloc uint[tokens.Length] : new uint[tokens.Length];
+        Span<uint> hashes = tokens.Length <= 256 ? stackalloc uint[tokens.Length] : new uint[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
         {
-            tokenHashes[i] = NgramHashing.Token(tokens[i]);
+            hashes[i] = NgramHashing.Token(tokens[i]);
         }
 
-        EmitWords(tokens, tokenHashes, options, ref sink);
-        EmitChars(tokens, options, ref sink, ref buffer);
-        EmitNear(tokens, tokenHashes, options, ref sink);
-    }
-
-    private static void EmitWords<TSink>(ReadOnlySpan<string> tokens, ReadOnlySpan<uint> hashes, FeaturizerOptions options, ref TSink sink)
-        where TSink : struct, INgramSink
-    {
         for (var i = 0; i < tokens.Length; i++)
         {
             var h = NgramHashing.WordSeed;
@@ -43,9 +38,12 @@ internal static class SentenceNgrams
                 }
             }
         }
+
+        EmitNear(tokens, hashes, options, ref sink);
     }
 
-    private static void EmitChars<TSink>(ReadOnlySpan<string> tokens, FeaturizerOptions options, ref TSink sink, ref char[] buffer)
+    /// <summary>Character n-grams of one token, padded with a space at each end.</summary>
+    public static void EmitChars<TSink>(string token, FeaturizerOptions options, ref TSink sink)
         where TSink : struct, INgramSink
     {
         if (options.MaxCharNgram == 0)
@@ -53,27 +51,11 @@ internal static class SentenceNgrams
             return;
         }
 
-        var length = 1;
-        foreach (var token in tokens)
-        {
-            length += token.Length + 1;
-        }
-
-        if (buffer.Length < length)
-        {
-            buffer = new char[Math.Max(length, buffer.Length * 2)];
-        }
-
-        var chars = buffer.AsSpan(0, length);
-        var at = 0;
-        chars[at++] = ' ';
-        foreach (var token in tokens)
-        {
-            token.AsSpan().CopyTo(chars[at..]);
-            at += token.Length;
-            chars[at++] = ' ';
-        }
-
+        var length = token.Length + 2;
+        Span<char> chars = length <= 128 ? stackalloc char[length] : new char[length];
+        chars[0] = ' ';
+        token.AsSpan().CopyTo(chars[1..]);
+        chars[^1] = ' ';
         var min = options.MinCharNgram;
         var max = options.MaxCharNgram;
         for (var i = 0; i < chars.Length; i++)

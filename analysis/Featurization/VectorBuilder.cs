@@ -10,6 +10,9 @@ internal sealed class VectorBuilder(int columns)
     private readonly float[] _context = new float[columns];
     private readonly List<int> _touched = new(1024);
 
+    /// <summary>The number of distinct columns counted so far.</summary>
+    public int Count => _touched.Count;
+
     public float DocumentCount(int column) => _document[column];
 
     public void AddDocument(int column, float count)
@@ -31,9 +34,16 @@ internal sealed class VectorBuilder(int columns)
     /// </summary>
     public (int[] Columns, float[] Values) Build(float[] idf, FeaturizerOptions options, bool hasContext)
     {
+        var cols = new int[_touched.Count];
+        var vals = new float[_touched.Count];
+        Build(idf, options, hasContext, cols, vals);
+        return (cols, vals);
+    }
+
+    /// <summary>Writes the vector into <paramref name="cols"/> and <paramref name="vals"/> (at least <see cref="Count"/> long); returns its length.</summary>
+    public int Build(float[] idf, FeaturizerOptions options, bool hasContext, Span<int> cols, Span<float> vals)
+    {
         var n = _touched.Count;
-        var cols = new int[n];
-        var vals = new float[n];
         double docNorm = 0, ctxNorm = 0;
         for (var i = 0; i < n; i++)
         {
@@ -51,7 +61,7 @@ internal sealed class VectorBuilder(int columns)
 
         if (n == 0 || docNorm == 0)
         {
-            return (cols, vals);
+            return n;
         }
 
         var docScale = 1.0 / Math.Sqrt(docNorm);
@@ -62,7 +72,7 @@ internal sealed class VectorBuilder(int columns)
                 vals[i] = (float)(vals[i] * docScale);
             }
 
-            return (cols, vals);
+            return n;
         }
 
         var w = options.ContextWeight;
@@ -84,7 +94,7 @@ internal sealed class VectorBuilder(int columns)
             vals[i] = (float)(vals[i] * scale);
         }
 
-        return (cols, vals);
+        return n;
     }
 
     public void Clear()

@@ -7,9 +7,9 @@ namespace StanceBoard.Analysis.Featurization;
 /// </summary>
 internal sealed class Vocabulary
 {
-    private readonly IntMap _columns;
+    private readonly int[] _columns;
 
-    public Vocabulary(int[] buckets, float[] idf)
+    public Vocabulary(int[] buckets, float[] idf, int hashBits)
     {
         if (buckets.Length != idf.Length)
         {
@@ -18,7 +18,12 @@ internal sealed class Vocabulary
 
         Buckets = buckets;
         Idf = idf;
-        _columns = new IntMap(buckets);
+        _columns = new int[1 << hashBits];
+        Array.Fill(_columns, -1);
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            _columns[buckets[i]] = i;
+        }
     }
 
     /// <summary>The kept buckets, ascending; column i is bucket <c>Buckets[i]</c>.</summary>
@@ -28,7 +33,8 @@ internal sealed class Vocabulary
 
     public int Count => Buckets.Length;
 
-    public int ColumnOf(int bucket) => _columns.Get(bucket);
+    /// <summary>The column of <paramref name="bucket"/>, or −1 when it was pruned; one array read.</summary>
+    public int ColumnOf(int bucket) => _columns[bucket];
 
     /// <summary>Builds the vocabulary of the examples at <paramref name="rows"/>.</summary>
     public static Vocabulary Build(IReadOnlyList<HashedExample> examples, ReadOnlySpan<int> rows, FeaturizerOptions options, int[] dfScratch)
@@ -60,6 +66,6 @@ internal sealed class Vocabulary
             idf[i] = (float)(Math.Log((1.0 + n) / (1.0 + dfScratch[kept[i]])) + 1.0);
         }
 
-        return new Vocabulary([.. kept], idf);
+        return new Vocabulary([.. kept], idf, options.HashBits);
     }
 }

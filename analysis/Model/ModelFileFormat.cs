@@ -212,7 +212,7 @@ internal static class ModelFileFormat
         Check(scale.All(double.IsFinite) && offset.All(double.IsFinite), "the calibration is not finite");
         var summary = JsonSerializer.Deserialize<TrainingSummary>(reader.ReadString())
             ?? throw new ModelFormatException("The model file is corrupt: the training summary is missing.");
-        return StanceClassifier.FromParts(version, options, known, trained, new Vocabulary(buckets, idf), weights, biases, new ProbabilityCalibrator(scale, offset), summary);
+        return StanceClassifier.FromParts(version, options, known, trained, new Vocabulary(buckets, idf, options.HashBits), weights, biases, new ProbabilityCalibrator(scale, offset), summary);
     }
 
     private static int Count(BinaryReader reader, int max)

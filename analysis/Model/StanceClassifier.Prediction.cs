@@ -32,7 +32,8 @@ public sealed partial class StanceClassifier
 
         var (cols, vals) = builder.Build(Vocabulary.Idf, options, context is not null);
         Span<double> margins = stackalloc double[3];
-        var targetBase = (1 + targetIndex) * Vocabulary.Count;
+        var copies = 1 + TrainedTargets.Count;
+        var copy = 1 + targetIndex;
         for (var c = 0; c < 3; c++)
         {
             margins[c] = Biases[c] + (targetIndex >= 0 ? lambda * Biases[((1 + targetIndex) * 3) + c] : 0);
@@ -42,10 +43,10 @@ public sealed partial class StanceClassifier
         for (var k = 0; k < cols.Length; k++)
         {
             var v = vals[k];
-            var at = cols[k] * 3;
+            var at = cols[k] * copies * 3;
             if (targetIndex >= 0)
             {
-                var own = (targetBase + cols[k]) * 3;
+                var own = at + (copy * 3);
                 margins[0] += v * (w[at] + (lambda * w[own]));
                 margins[1] += v * (w[at + 1] + (lambda * w[own + 1]));
                 margins[2] += v * (w[at + 2] + (lambda * w[own + 2]));
@@ -70,7 +71,7 @@ public sealed partial class StanceClassifier
     {
         var buckets = scratch.Buckets;
         buckets.Clear();
-        scratch.Hasher.Sentence(tokens, s, target, buckets);
+        scratch.Hasher.Words(tokens, s, target, buckets);
         var count = 0;
         for (var i = 0; i < buckets.Count; i++)
         {
@@ -81,7 +82,13 @@ public sealed partial class StanceClassifier
             }
         }
 
-        return buckets.GetRange(0, count).ToArray();
+        buckets.RemoveRange(count, buckets.Count - count);
+        foreach (var token in scratch.Hasher.LastTokens)
+        {
+            buckets.AddRange(scratch.CharColumns(token));
+        }
+
+        return buckets.ToArray();
     }
 
     /// <summary>
@@ -122,18 +129,18 @@ public sealed partial class StanceClassifier
         var pc = (int)predicted;
         var o1 = (pc + 1) % 3;
         var o2 = (pc + 2) % 3;
-        var targetBase = (1 + targetIndex) * Vocabulary.Count;
+        var copies = 1 + TrainedTargets.Count;
         var scored = new List<(int Sentence, double Contribution)>(candidates.Count);
         foreach (var s in candidates)
         {
             double sum = 0;
             foreach (var col in sentenceColumns[s])
             {
-                var at = col * 3;
+                var at = col * copies * 3;
                 double margin = Weights[at + pc] - (0.5 * (Weights[at + o1] + Weights[at + o2]));
                 if (targetIndex >= 0)
                 {
-                    var own = (targetBase + col) * 3;
+                    var own = at + ((1 + targetIndex) * 3);
                     margin += lambda * (Weights[own + pc] - (0.5 * (Weights[own + o1] + Weights[own + o2])));
                 }
 

@@ -61,7 +61,7 @@ public sealed partial class StanceClassifier : IStanceModel
 
     internal Vocabulary Vocabulary { get; }
 
-    /// <summary>Weights interleaved by class: index ((copy · V) + column) · 3 + class, copy 0 shared, copy 1 + t target t's.</summary>
+    /// <summary>Weights: index ((column · (1 + T)) + copy) · 3 + class, copy 0 shared and copy 1 + t target t's, so one feature's weights are adjacent.</summary>
     internal float[] Weights { get; }
 
     /// <summary>Biases: index copy · 3 + class.</summary>
@@ -112,7 +112,7 @@ public sealed partial class StanceClassifier : IStanceModel
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(targets);
-        var scratch = _scratch.TryTake(out var pooled) ? pooled : new PredictionScratch(FeaturizerOptions, Vocabulary.Count);
+        var scratch = _scratch.TryTake(out var pooled) ? pooled : new PredictionScratch(FeaturizerOptions, Vocabulary);
         try
         {
             var tokens = document.Tokens;
@@ -142,21 +142,23 @@ public sealed partial class StanceClassifier : IStanceModel
         TrainingSummary summary)
     {
         var layout = new FeatureLayout(vocabulary.Count, trained.Count);
-        var copies = 1 + trained.Count;
+        var copies = layout.Copies;
         var weights = new float[copies * vocabulary.Count * 3];
         var biases = new float[copies * 3];
         for (var c = 0; c < 3; c++)
         {
             var w = svmWeights[c];
+            for (var f = 0; f < vocabulary.Count; f++)
+            {
+                for (var copy = 0; copy < copies; copy++)
+                {
+                    weights[(layout.Index(f, copy) * 3) + c] = (float)w[layout.Index(f, copy)];
+                }
+            }
+
             for (var copy = 0; copy < copies; copy++)
             {
-                var offset = copy * vocabulary.Count;
-                for (var f = 0; f < vocabulary.Count; f++)
-                {
-                    weights[((offset + f) * 3) + c] = (float)w[offset + f];
-                }
-
-                biases[(copy * 3) + c] = (float)(copy == 0 ? w[layout.SharedBias] : w[layout.TargetBias(copy - 1)]);
+                biases[(copy * 3) + c] = (float)w[layout.Bias(copy)];
             }
         }
 

@@ -30,32 +30,39 @@ internal sealed class DatasetBuilder
         }
 
         var builder = new VectorBuilder(vocabulary.Count);
+        var capacity = 0L;
+        foreach (var row in rows)
+        {
+            capacity += examples[row].Document.Keys.Length;
+        }
+
         var rowStart = new int[rows.Length + 1];
-        var cols = new List<int>(rows.Length * 128);
-        var vals = new List<float>(rows.Length * 128);
+        var cols = new int[capacity];
+        var vals = new float[capacity];
         var target = new int[rows.Length];
         var labels = new Stance[rows.Length];
+        var at = 0;
         for (var r = 0; r < rows.Length; r++)
         {
             var example = examples[rows[r]];
-            rowStart[r] = cols.Count;
-            var (c, v) = Vectorize(example, vocabulary, builder);
-            cols.AddRange(c);
-            vals.AddRange(v);
+            rowStart[r] = at;
+            Count(example, builder);
+            at += builder.Build(vocabulary.Idf, _options, example.Context is not null, cols.AsSpan(at), vals.AsSpan(at));
+            builder.Clear();
             target[r] = example.Target;
             labels[r] = example.Label;
         }
 
-        rowStart[rows.Length] = cols.Count;
+        rowStart[rows.Length] = at;
         foreach (var bucket in vocabulary.Buckets)
         {
             _bucketToColumn[bucket] = -1;
         }
 
-        return new SparseDataset(vocabulary.Count, targets, rowStart, [.. cols], [.. vals], target, labels);
+        return new SparseDataset(vocabulary.Count, targets, rowStart, cols[..at], vals[..at], target, labels);
     }
 
-    private (int[] Cols, float[] Vals) Vectorize(HashedExample example, Vocabulary vocabulary, VectorBuilder builder)
+    private void Count(HashedExample example, VectorBuilder builder)
     {
         var doc = example.Document;
         for (var k = 0; k < doc.Keys.Length; k++)
@@ -79,8 +86,5 @@ internal sealed class DatasetBuilder
             }
         }
 
-        var result = builder.Build(vocabulary.Idf, _options, example.Context is not null);
-        builder.Clear();
-        return result;
     }
 }

@@ -4,15 +4,17 @@ namespace StanceBoard.Analysis.Training;
 /// Where the weights of the augmented feature space live ("frustratingly easy domain
 /// adaptation", Daumé III 2007): every feature f has a shared weight, used for all targets,
 /// and a weight of its own per training target; there is a shared bias and one per target.
-/// Layout: shared f at f; target t's copy at (1 + t)·V + f; shared bias at (1 + T)·V; target t's bias at (1 + T)·V + 1 + t.
+/// The copies of one feature are adjacent — index f·(1 + T) + copy, copy 0 shared and 1 + t
+/// target t's; biases at V·(1 + T) + copy — so the shared and the target's weight of a feature
+/// share a cache line.
 /// </summary>
 internal readonly record struct FeatureLayout(int Columns, int Targets)
 {
-    public int Dimension => ((1 + Targets) * Columns) + 1 + Targets;
+    public int Copies => 1 + Targets;
 
-    public int TargetOffset(int target) => (1 + target) * Columns;
+    public int Dimension => (Columns + 1) * Copies;
 
-    public int SharedBias => (1 + Targets) * Columns;
+    public int Index(int column, int copy) => (column * Copies) + copy;
 
-    public int TargetBias(int target) => SharedBias + 1 + target;
+    public int Bias(int copy) => (Columns * Copies) + copy;
 }

@@ -63,7 +63,7 @@ public sealed class StanceTrainer
         var builder = new DatasetBuilder(featurizer);
         var lambda = featurizer.TargetCopyWeight;
 
-        var candidates = Options.C is { } fixedC ? [fixedC] : Options.CandidateC.ToArray();
+        var candidates = Options.C is { } fixedC ? [fixedC] : Options.CandidateC.Order().ToArray();
         var folds = Options.CrossValidationFolds >= 2 ? FoldAssigner.Assign(examples, Options.CrossValidationFolds, Options.Seed) : null;
         var chosenC = candidates[0];
         var calibrator = ProbabilityCalibrator.Identity;
@@ -202,11 +202,12 @@ public sealed class StanceTrainer
             var trainSet = builder.Build(hashed, train, vocabulary, targets);
             var testSet = builder.Build(hashed, test, vocabulary, targets);
             var layout = new FeatureLayout(vocabulary.Count, targets);
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new TrainingProgress($"cross-validating fold {f + 1}/{foldCount}", 0.9 * f / foldCount));
+            var path = LinearSvmTrainer.TrainPath(trainSet, candidates, classWeights, lambda, Options.Tolerance, Options.MaxIterations, Options.Seed + f + 1);
             for (var k = 0; k < candidates.Length; k++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new TrainingProgress($"cross-validating fold {f + 1}/{foldCount}, C={candidates[k]}", 0.9 * ((f * candidates.Length) + k) / (foldCount * candidates.Length)));
-                var weights = LinearSvmTrainer.Train(trainSet, candidates[k], classWeights, lambda, Options.Tolerance, Options.MaxIterations, Options.Seed + f + 1);
+                var weights = path[k];
                 for (var r = 0; r < test.Length; r++)
                 {
                     var start = testSet.RowStart[r];
