@@ -62,6 +62,13 @@ internal sealed class DocumentHasher(FeaturizerOptions options, bool cacheTokens
     public void Sentence(TokenizedDocument document, int s, string target, List<int> into)
     {
         Words(document, s, target, into);
+        if (!Options.CharNgramsWithinWords)
+        {
+            var sink = new BucketSink(into, Mask);
+            SentenceNgrams.EmitCharsAcrossWords(CollectionsMarshal.AsSpan(_masked), Options, ref sink);
+            return;
+        }
+
         foreach (var token in _masked)
         {
             into.AddRange(CharBuckets(token));
@@ -74,6 +81,12 @@ internal sealed class DocumentHasher(FeaturizerOptions options, bool cacheTokens
         document.MaskedTokens(s, target, Options.MaskTargets, _masked);
         var sink = new NamingSink(names, Mask);
         SentenceNgrams.EmitWords(CollectionsMarshal.AsSpan(_masked), Options, ref sink);
+        if (!Options.CharNgramsWithinWords)
+        {
+            SentenceNgrams.EmitCharsAcrossWords(CollectionsMarshal.AsSpan(_masked), Options, ref sink);
+            return;
+        }
+
         foreach (var token in _masked)
         {
             SentenceNgrams.EmitChars(token, Options, ref sink);

@@ -65,6 +65,15 @@ public sealed class FeaturizerOptions
     /// <value><see cref="Defaults.MaxCharNgram"/>.</value>
     public int MaxCharNgram { get; set; } = Defaults.MaxCharNgram;
 
+    /// <summary>
+    /// Whether character n-grams stay within words (each word padded with a space at each end,
+    /// scikit-learn's <c>char_wb</c>), which lets them be cached per word and leaves what
+    /// crosses words to the word n-grams; otherwise they run over the sentence's tokens joined
+    /// by spaces, as in the SemEval-2016 SVM-ngrams baseline.
+    /// </summary>
+    /// <value><see langword="true"/>.</value>
+    public bool CharNgramsWithinWords { get; set; } = true;
+
     /// <summary>Fewest training texts a feature must occur in to be kept.</summary>
     /// <value><see cref="Defaults.MinDocumentFrequency"/>.</value>
     public int MinDocumentFrequency { get; set; } = Defaults.MinDocumentFrequency;

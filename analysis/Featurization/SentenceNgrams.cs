@@ -74,6 +74,47 @@ internal static class SentenceNgrams
         }
     }
 
+    /// <summary>Character n-grams over the tokens joined by single spaces, with a space at each end.</summary>
+    public static void EmitCharsAcrossWords<TSink>(ReadOnlySpan<string> tokens, FeaturizerOptions options, ref TSink sink)
+        where TSink : struct, INgramSink
+    {
+        if (options.MaxCharNgram == 0 || tokens.IsEmpty)
+        {
+            return;
+        }
+
+        var length = 1;
+        foreach (var token in tokens)
+        {
+            length += token.Length + 1;
+        }
+
+        var chars = new char[length];
+        var at = 0;
+        chars[at++] = ' ';
+        foreach (var token in tokens)
+        {
+            token.AsSpan().CopyTo(chars.AsSpan(at));
+            at += token.Length;
+            chars[at++] = ' ';
+        }
+
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var h = NgramHashing.CharSeed;
+            var last = Math.Min(chars.Length, i + options.MaxCharNgram);
+            for (var j = i; j < last; j++)
+            {
+                h = (h ^ chars[j]) * 16777619u;
+                var n = j - i + 1;
+                if (n >= options.MinCharNgram)
+                {
+                    sink.Char(NgramHashing.Mix(h ^ (uint)n), chars.AsSpan(i, n));
+                }
+            }
+        }
+    }
+
     private static void EmitNear<TSink>(ReadOnlySpan<string> tokens, ReadOnlySpan<uint> hashes, FeaturizerOptions options, ref TSink sink)
         where TSink : struct, INgramSink
     {

@@ -117,6 +117,7 @@ internal static class ModelFileFormat
         writer.Write(o.ContextWeight);
         writer.Write(o.NearWindow);
         writer.Write(o.TargetCopyWeight);
+        writer.Write(o.CharNgramsWithinWords);
         writer.Write(model.KnownTargets.Count);
         foreach (var target in model.KnownTargets)
         {
@@ -165,6 +166,7 @@ internal static class ModelFileFormat
             ContextWeight = reader.ReadDouble(),
             NearWindow = reader.ReadInt32(),
             TargetCopyWeight = reader.ReadDouble(),
+            CharNgramsWithinWords = reader.ReadBoolean(),
         };
         options.Validate();
         var knownCount = Count(reader, 100_000);

@@ -71,7 +71,16 @@ public sealed partial class StanceClassifier
     {
         var buckets = scratch.Buckets;
         buckets.Clear();
-        scratch.Hasher.Words(tokens, s, target, buckets);
+        var withinWords = FeaturizerOptions.CharNgramsWithinWords;
+        if (withinWords)
+        {
+            scratch.Hasher.Words(tokens, s, target, buckets);
+        }
+        else
+        {
+            scratch.Hasher.Sentence(tokens, s, target, buckets);
+        }
+
         var count = 0;
         for (var i = 0; i < buckets.Count; i++)
         {
@@ -83,9 +92,12 @@ public sealed partial class StanceClassifier
         }
 
         buckets.RemoveRange(count, buckets.Count - count);
-        foreach (var token in scratch.Hasher.LastTokens)
+        if (withinWords)
         {
-            buckets.AddRange(scratch.CharColumns(token));
+            foreach (var token in scratch.Hasher.LastTokens)
+            {
+                buckets.AddRange(scratch.CharColumns(token));
+            }
         }
 
         return buckets.ToArray();

@@ -11,9 +11,9 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        if (args is ["model-figures", ..])
+        if (args is ["model-figures", .. var rest])
         {
-            ModelFigures.Run();
+            ModelFigures.Run(rest.FirstOrDefault() ?? "all");
             return;
         }
 
