@@ -127,8 +127,9 @@ internal sealed class TokenizedDocument
     }
 
     /// <summary>
-    /// The sentences that make up <paramref name="target"/>'s context: those mentioning it and
-    /// <paramref name="neighbours"/> on each side; <see langword="null"/> when that is every sentence
+    /// The sentences that make up <paramref name="target"/>'s context: those mentioning it and up to
+    /// <paramref name="neighbours"/> on each side that mention no other target (they usually go on
+    /// about the same actor, "It …"); <see langword="null"/> when that is every sentence
     /// or the text never mentions the target (the whole text is then the context).
     /// </summary>
     public bool[]? ContextOf(string target, int neighbours)
@@ -144,9 +145,11 @@ internal sealed class TokenizedDocument
             }
 
             any = true;
+            context[s] = true;
             for (var k = Math.Max(0, s - neighbours); k <= Math.Min(count - 1, s + neighbours); k++)
             {
-                context[k] = true;
+                // A neighbour that names only other targets is their context, not this one's.
+                context[k] |= !SentenceHasMention[k];
             }
         }
 

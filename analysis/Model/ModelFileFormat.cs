@@ -83,6 +83,12 @@ internal static class ModelFileFormat
             throw new ModelFormatException("The model file is corrupt: its checksum does not match its contents.");
         }
 
+        Span<byte> probe = stackalloc byte[1];
+        if (stream.Read(probe) != 0)
+        {
+            throw new ModelFormatException("The model file is corrupt: there are bytes after its checksum.");
+        }
+
         try
         {
             using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
