@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace StanceBoard.Dashboard.Apis;
+
+/// <summary>Parsing of common query-string values, recording errors by parameter name.</summary>
+internal static class QueryValues
+{
+    public static DateTimeOffset? ParseDate(string? value, string name, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+        {
+            return date;
+        }
+
+        errors[name] = [$"'{(value.Length > 40 ? value[..40] + "…" : value)}' is not an ISO 8601 date such as 2020-10-01."];
+        return null;
+    }
+
+    public static IReadOnlyList<string> SplitList(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? []
+            : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(100).ToArray();
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using StanceBoard.Dashboard.Hosting;
+
+namespace StanceBoard.Dashboard.Cli;
+
+/// <summary>
+/// The command line: <c>serve</c> (the default) and the verbs. Exit codes: 0 success,
+/// 1 failure (including partial failure of a batch), 2 bad usage.
+/// Machine-readable output goes to stdout, progress and logs to stderr.
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+
+        // No verb (or only host options such as --urls): serve. This is also how tests start the app.
+        if (args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version")))
+        {
+            return await ServeAsync(args);
+        }
+
+        var root = BuildRoot(args.Length > 1 ? args[1..] : []);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            var verb = parse.CommandResult.Command == root ? string.Empty : " " + parse.CommandResult.Command.Name;
+            await Console.Error.WriteLineAsync($"Run 'stanceboard{verb} --help' for usage.");
+            return Usage;
+        }
+
+        return await parse.InvokeAsync();
+    }
+
+    internal static RootCommand BuildRoot(string[] serveArgs)
+    {
+        var root = new RootCommand("""
+            StanceBoard: where commentary authors and outlets stand towards the actors of a conflict.
+            With no verb, serves the dashboard (same as 'serve').
+            """);
+        root.Subcommands.Add(ServeCommand.Create(serveArgs));
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+
+    internal static async Task<int> ServeAsync(string[] args)
+    {
+        try
+        {
+            await WebApp.Build(args).RunAsync();
+            return Ok;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {string.Join("; ", ex.Failures)}");
+            return Failure;
+        }
+        catch (ConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return Failure;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging.Console;
+using StanceBoard.Dashboard.Hosting;
+using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Storage;
+
+namespace StanceBoard.Dashboard.Cli;
+
+/// <summary>
+/// The services a verb needs, built from the same configuration as the web app
+/// (appsettings.json, environment, <c>--db</c>), with logs on stderr.
+/// </summary>
+internal static class CliHost
+{
+    public static async Task<IHost> StartAsync(string? database, bool verbose, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        if (database is not null)
+        {
+            builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Database)}"] = database;
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Services.AddStanceBoardCore(builder.Configuration);
+
+        var host = builder.Build();
+        await StartupTasks.PrepareStoreAsync(
+            host.Services.GetRequiredService<IStanceStore>(),
+            host.Services.GetRequiredService<ScorerProvider>(),
+            cancellationToken);
+        return host;
+    }
+}

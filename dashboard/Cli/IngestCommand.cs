@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Ingestion.Files;
+
+namespace StanceBoard.Dashboard.Cli;
+
+/// <summary><c>ingest &lt;file|dir&gt;... [--db PATH] [--json]</c>: reads pieces from files, scores and stores them.</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files (.txt, .md, .html, .jsonl) or folders to read.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = CliOptions.Database();
+        var json = CliOptions.Json();
+        var verbose = CliOptions.Verbose();
+        var command = new Command("ingest", """
+            Read commentary from files and folders, score it towards the configured targets and store it.
+            A piece already stored (same text or URL) is not stored twice. Problems name the file and
+            line; the rest of the batch still goes in. Exit code 1 when any input failed.
+
+            Examples:
+              stanceboard ingest article.txt
+              stanceboard ingest ./scraped/ --json > pieces.jsonl
+              stanceboard ingest feed-dump.jsonl --db /tmp/board.db
+            """)
+        {
+            paths, db, json, verbose,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(paths)!, parse.GetValue(db), parse.GetValue(json), parse.GetValue(verbose), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, string? database, bool json, bool verbose, CancellationToken cancellationToken)
+    {
+        using var host = await CliHost.StartAsync(database, verbose, cancellationToken);
+        var processor = host.Services.GetRequiredService<PieceProcessor>();
+        var reader = new FilePieceReader(host.Services.GetRequiredService<IOptions<FileIngestionOptions>>().Value);
+        var counts = new IngestCounts();
+
+        async Task RunBatchAsync(Action<string>? onProgress)
+        {
+            await foreach (var result in reader.ReadAsync(paths, cancellationToken))
+            {
+                if (!result.IsSuccess)
+                {
+                    counts.Failed++;
+                    CliOutput.Problem(result.Location, result.Error!);
+                    continue;
+                }
+
+                var processed = await processor.ProcessAsync(result.Piece!, cancellationToken: cancellationToken);
+                counts.Stored += processed.IsNew ? 1 : 0;
+                counts.Duplicates += processed.IsNew ? 0 : 1;
+                if (json)
+                {
+                    CliOutput.WriteJsonLine(IngestLine.From(processed, result.Location));
+                }
+                else
+                {
+                    Console.Out.WriteLine(IngestLine.Describe(processed, result.Location));
+                }
+
+                onProgress?.Invoke(result.Location);
+            }
+        }
+
+        if (CliOutput.ShowProgress)
+        {
+            await CliOutput.Error.Status().StartAsync("Ingesting…", async context =>
+                await RunBatchAsync(location => context.Status($"Ingesting… {counts.Stored + counts.Duplicates} read, {counts.Failed} failed — {Markup.Escape(location)}")));
+        }
+        else
+        {
+            await RunBatchAsync(null);
+        }
+
+        CliOutput.Info($"{counts.Stored} stored, {counts.Duplicates} already stored, {counts.Failed} failed.");
+        return counts.Failed > 0 ? CliApp.Failure : CliApp.Ok;
+    }
+
+    private sealed class IngestCounts
+    {
+        public int Stored { get; set; }
+        public int Duplicates { get; set; }
+        public int Failed { get; set; }
+    }
+}

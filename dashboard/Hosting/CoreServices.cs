@@ -1,0 +1,32 @@
+using StanceBoard.Dashboard.Demo;
+using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Storage;
+using StanceBoard.Dashboard.Storage.Sqlite;
+using StanceBoard.Ingestion.Files;
+
+namespace StanceBoard.Dashboard.Hosting;
+
+/// <summary>Services shared by the web app and the CLI verbs: store, targets, scoring, the piece pipeline.</summary>
+internal static class CoreServices
+{
+    public static IServiceCollection AddStanceBoardCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FileIngestionOptions>().BindConfiguration(FileIngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IStanceStore, SqliteStanceStore>();
+        services.AddSingleton(_ => TargetsConfiguration.Load(configuration));
+        services.AddSingleton<ScorerProvider>();
+        services.AddSingleton<PieceProcessor>();
+        services.AddSingleton<AnnouncedPieces>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DemoControl>();
+        return services;
+    }
+
+    /// <summary>Maps <c>--db PATH</c> to <c>Storage:Database</c>.</summary>
+    public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>
+    {
+        ["--db"] = $"{StorageOptions.Section}:{nameof(StorageOptions.Database)}",
+    };
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication;
+using StanceBoard.Dashboard.Apis;
+using StanceBoard.Dashboard.Auth;
+using StanceBoard.Dashboard.Demo;
+using StanceBoard.Dashboard.Hubs;
+using StanceBoard.Dashboard.Pipeline;
+
+namespace StanceBoard.Dashboard.Hosting;
+
+/// <summary>Builds and configures the web app: API, hub, page.</summary>
+internal static class WebApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Next to the binaries (appsettings.json, wwwroot), unless the host is told otherwise (tests do).
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddCommandLine(args, CoreServices.SwitchMappings.ToDictionary());
+        builder.Services.AddStanceBoardCore(builder.Configuration);
+
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.CanWrite, p => p.RequireRole(Roles.Admin, Roles.Annotator))
+            .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Admin));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<IPieceScoredSink, HubPieceSink>();
+        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddHostedService<DemoReplayService>();
+        builder.Services.AddHostedService<StoreWatcher>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthApi();
+        app.MapPiecesApi();
+        app.MapSummaryApi();
+        app.MapDemoApi();
+        app.MapHub<StanceHub>(StanceHub.Path);
+        return app;
+    }
+}

@@ -1,0 +1,68 @@
+using StanceBoard.Dashboard.Storage;
+
+namespace StanceBoard.Dashboard.Pipeline;
+
+/// <summary>
+/// Announces pieces that other processes stored in the same database (the <c>ingest</c> verb
+/// while the dashboard runs): polls for new ids once a second and tells the sinks about
+/// every piece this process did not announce itself. With SQLite this is the cheapest
+/// cross-process signal (an indexed MAX(id) query); PostgreSQL will use LISTEN/NOTIFY.
+/// </summary>
+internal sealed class StoreWatcher(
+    IStanceStore store,
+    AnnouncedPieces announced,
+    IEnumerable<IPieceScoredSink> sinks,
+    TimeProvider time,
+    ILogger<StoreWatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private readonly IPieceScoredSink[] _sinks = sinks.ToArray();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lastSeen = await store.GetMaxPieceIdAsync(stoppingToken);
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                lastSeen = await AnnounceNewAsync(lastSeen, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Watching the store for new pieces failed; retrying");
+            }
+        }
+    }
+
+    // Pieces seen on the previous tick and not (yet) announced by this process. They are
+    // announced one tick later, so a piece this process is announcing right now is not sent twice.
+    private List<PieceDto> _pending = [];
+
+    private async Task<long> AnnounceNewAsync(long lastSeen, CancellationToken cancellationToken)
+    {
+        var due = _pending.Where(p => !announced.TryTake(p.Id)).ToList();
+        _pending = [];
+        var max = await store.GetMaxPieceIdAsync(cancellationToken);
+        if (max > lastSeen)
+        {
+            var fresh = await store.ListPiecesAsync(new PieceQuery { AfterId = lastSeen, Limit = 200 }, cancellationToken);
+            _pending = fresh.Where(p => !announced.TryTake(p.Id)).Select(PieceDto.From).ToList();
+            lastSeen = fresh.Count == 0 ? max : fresh.Max(p => p.Id);
+        }
+        else
+        {
+            lastSeen = max; // pieces deleted: follow the store down
+        }
+
+        foreach (var piece in due)
+        {
+            foreach (var sink in _sinks)
+            {
+                await sink.OnPieceScoredAsync(piece, cancellationToken);
+            }
+        }
+
+        return lastSeen;
+    }
+}

@@ -1,0 +1,66 @@
+using StanceBoard.Analysis.Scoring;
+using StanceBoard.Analysis.Targets;
+using StanceBoard.Ingestion;
+
+namespace StanceBoard.Dashboard.Storage;
+
+/// <summary>
+/// The dashboard's persistence. SQLite is the embedded default; a PostgreSQL implementation
+/// of the same interface serves several instances. All times are UTC.
+/// </summary>
+public interface IStanceStore
+{
+    /// <summary>Creates the database if needed and applies pending migrations.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Runs a trivial query to prove the store answers.</summary>
+    Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Makes the stored target list match the configured one (adds new names, updates aliases).</summary>
+    Task SyncTargetsAsync(IEnumerable<TargetDefinition> targets, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a stored piece with the same content hash or canonical URL.</summary>
+    Task<long?> FindDuplicateAsync(Piece piece, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a piece with its scores in one transaction: either both are stored or neither.
+    /// A piece whose content hash or URL is already stored is not stored again.
+    /// </summary>
+    Task<AddPieceResult> AddScoredPieceAsync(Piece piece, IReadOnlyList<TargetScore> scores, bool isDemo = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a piece's scores (re-scoring with a new model).</summary>
+    Task ReplaceScoresAsync(long pieceId, IReadOnlyList<TargetScore> scores, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a piece with its scores, or <see langword="null"/>.</summary>
+    Task<StoredPiece?> GetPieceAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists pieces, newest first, with their scores.</summary>
+    Task<IReadOnlyList<StoredPiece>> ListPiecesAsync(PieceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Per-target totals, for every target in the store (configured ones first appear with zero counts).</summary>
+    Task<IReadOnlyList<TargetSummary>> GetTargetSummariesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>How many pieces are stored, with or without the demo ones.</summary>
+    Task<long> CountPiecesAsync(bool includeDemo = true, CancellationToken cancellationToken = default);
+
+    /// <summary>The highest piece id, or 0 for an empty store.</summary>
+    Task<long> GetMaxPieceIdAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a persistent setting of this database, or <see langword="null"/>.</summary>
+    Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a persistent setting of this database.</summary>
+    Task SetSettingAsync(string key, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the demo pieces; returns how many.</summary>
+    Task<int> DeleteDemoPiecesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether any API key hash is stored.</summary>
+    Task<bool> HasApiKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the hash of an API key with its role.</summary>
+    Task AddApiKeyAsync(string name, string keyHash, string role, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the role of the key with this hash, or <see langword="null"/>.</summary>
+    Task<string?> FindApiKeyRoleAsync(string keyHash, CancellationToken cancellationToken = default);
+}
