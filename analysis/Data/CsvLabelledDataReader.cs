@@ -34,7 +34,8 @@ internal static class CsvLabelledDataReader
             columns.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
         }
 
-        var missing = new[] { "text", "target", "stance" }.Where(c => !columns.ContainsKey(c)).ToArray();
+        var required = options.RequireStance ? new[] { "text", "target", "stance" } : ["text", "target"];
+        var missing = required.Where(c => !columns.ContainsKey(c)).ToArray();
         if (missing.Length > 0)
         {
             throw new LabelledDataException(

@@ -19,6 +19,13 @@ public sealed class LabelledDataReaderOptions
         public const int MaxTargetLength = 200;
     }
 
+    /// <summary>
+    /// Whether each row must carry a stance label. Off for data to predict: the <c>stance</c>
+    /// column may then be missing, and a missing or unknown label reads as none.
+    /// </summary>
+    /// <value><see langword="true"/>.</value>
+    public bool RequireStance { get; set; } = true;
+
     /// <summary>The largest input read, in bytes; a larger input is refused whole.</summary>
     /// <value><see cref="Defaults.MaxBytes"/>.</value>
     public long MaxBytes { get; set; } = Defaults.MaxBytes;

@@ -38,13 +38,18 @@ internal static class RowValidator
             return null;
         }
 
+        if (!options.RequireStance && !StanceText.TryParse(stanceRaw, out _))
+        {
+            stanceRaw = "none";
+        }
+
         if (string.IsNullOrWhiteSpace(stanceRaw))
         {
             problems.Add(new DataProblem(line, "missing stance (expected favor, against, none or neutral)"));
             return null;
         }
 
-        if (!StanceLabels.TryParse(stanceRaw, out Stance stance))
+        if (!StanceText.TryParse(stanceRaw, out Stance stance))
         {
             problems.Add(new DataProblem(line, $"unknown stance label '{Clip(stanceRaw)}' (expected favor, against, none or neutral)"));
             return null;

@@ -12,7 +12,7 @@ public static class TrainingDataHash
     {
         ArgumentNullException.ThrowIfNull(examples);
         var rows = examples
-            .Select(e => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{e.Text}\u0000{e.Target.Trim()}\u0000{Data.StanceLabels.ToLabel(e.Stance)}"))))
+            .Select(e => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{e.Text}\u0000{e.Target.Trim()}\u0000{Model.StanceText.ToText(e.Stance)}"))))
             .Order(StringComparer.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))));
     }

@@ -1,4 +1,5 @@
 using StanceBoard.Dashboard.Demo;
+using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Storage;
 using StanceBoard.Dashboard.Storage.Sqlite;
@@ -21,6 +22,9 @@ internal static class CoreServices
         services.AddSingleton<AnnouncedPieces>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoControl>();
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
+        services.AddSingleton<IModelStore, SqliteModelStore>();
+        services.AddSingleton<ModelRegistry>();
         return services;
     }
 

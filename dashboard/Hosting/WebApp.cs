@@ -3,6 +3,7 @@ using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
+using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 
 namespace StanceBoard.Dashboard.Hosting;
@@ -35,6 +36,9 @@ internal static class WebApp
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<DemoReplayService>();
         builder.Services.AddHostedService<StoreWatcher>();
+        builder.Services.AddSingleton<IRescoreProgressSink, HubRescoreSink>();
+        builder.Services.AddSingleton<RescoreService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RescoreService>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -49,6 +53,7 @@ internal static class WebApp
         app.MapPiecesApi();
         app.MapSummaryApi();
         app.MapDemoApi();
+        app.MapModelsApi();
         app.MapHub<StanceHub>(StanceHub.Path);
         return app;
     }
