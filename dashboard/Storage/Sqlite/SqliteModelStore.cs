@@ -12,6 +12,8 @@ internal sealed class SqliteModelStore(IOptions<StorageOptions> options, TimePro
         is_active AS IsActive, length(model) AS SizeBytes
         """;
 
+    private const string RollbackReason = "rollback";
+
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
         DataSource = Path.GetFullPath(options.Value.Database),
@@ -64,6 +66,12 @@ internal sealed class SqliteModelStore(IOptions<StorageOptions> options, TimePro
 
     public async Task<ModelVersionInfo> PromoteAsync(string version, string reason, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (reason == RollbackReason)
+        {
+            throw new ArgumentException("'rollback' is reserved for RollbackAsync.", nameof(reason));
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long?>("SELECT id FROM model_versions WHERE version = @version", new { version }, transaction)
@@ -83,22 +91,33 @@ internal sealed class SqliteModelStore(IOptions<StorageOptions> options, TimePro
             return null;
         }
 
-        // The latest promotion of another version before the current version's latest promotion.
-        var previous = await connection.ExecuteScalarAsync<long?>(
-            """
-            SELECT model_version_id FROM model_promotions
-            WHERE model_version_id <> @current
-              AND id < (SELECT MAX(id) FROM model_promotions WHERE model_version_id = @current)
-            ORDER BY id DESC LIMIT 1
-            """,
-            new { current },
-            transaction);
+        // Replay the promotions as a stack: a promotion pushes, a rollback pops; the rollback
+        // asked for now pops the current version and re-activates the one below it.
+        var history = await connection.QueryAsync<(long VersionId, string Reason)>(
+            "SELECT model_version_id, reason FROM model_promotions ORDER BY id", transaction: transaction);
+        var stack = new List<long>();
+        foreach (var (versionId, reason) in history)
+        {
+            if (reason == RollbackReason)
+            {
+                if (stack.Count > 0)
+                {
+                    stack.RemoveAt(stack.Count - 1);
+                }
+            }
+            else
+            {
+                stack.Add(versionId);
+            }
+        }
+
+        long? previous = stack.Count >= 2 ? stack[^2] : null;
         if (previous is null)
         {
             return null;
         }
 
-        await Activate(connection, transaction, previous.Value, "rollback");
+        await Activate(connection, transaction, previous.Value, RollbackReason);
         await transaction.CommitAsync(cancellationToken);
         var version = await connection.ExecuteScalarAsync<string>("SELECT version FROM model_versions WHERE id = @previous", new { previous });
         return await GetAsync(connection, null, version!);
