@@ -30,13 +30,94 @@ public sealed partial class StanceClassifier
             }
         }
 
+        if (tokens.SentenceCount > Training.MaxSentences && tokens.WindowsOf(target, options.ContextNeighbours) is { Count: > 0 } windows)
+        {
+            builder.Clear();
+            return PredictByWindows(document, windows, sentenceColumns, targetIndex, lambda, scratch);
+        }
+
         var (cols, vals) = builder.Build(Vocabulary.Idf, options, context is not null);
         Span<double> margins = stackalloc double[3];
+        Margins(cols, vals, targetIndex, lambda, margins);
+        Span<double> p = stackalloc double[3];
+        Calibrator.Probabilities(margins, p);
+        var predicted = ArgMax(p);
+        var evidence = Evidence(document, tokens, target, sentenceColumns, cols, vals, predicted, targetIndex, lambda, scratch);
+        builder.Clear();
+        return new StancePrediction(predicted, p[(int)Stance.Favor], p[(int)Stance.Against], p[(int)Stance.None], evidence);
+    }
+
+    /// <summary>
+    /// A text longer than any training text is out of the model's distribution as a whole, so it
+    /// is scored the way the model was trained: each window around a mention of the target (the
+    /// sentence and its neighbours) is featurized as a short text and scored, and the window
+    /// probabilities are averaged. The evidence is the mentioning sentences of the windows that
+    /// most favour the verdict.
+    /// </summary>
+    private StancePrediction PredictByWindows(
+        StanceDocument document,
+        List<(int Center, int From, int To)> windows,
+        int[][] sentenceColumns,
+        int targetIndex,
+        float lambda,
+        PredictionScratch scratch)
+    {
+        var builder = scratch.Builder;
+        var perWindow = new double[windows.Count * 3];
+        Span<double> margins = stackalloc double[3];
+        Span<double> mean = stackalloc double[3];
+        for (var w = 0; w < windows.Count; w++)
+        {
+            var (_, from, to) = windows[w];
+            for (var s = from; s <= to; s++)
+            {
+                foreach (var col in sentenceColumns[s])
+                {
+                    builder.AddDocument(col, 1);
+                }
+            }
+
+            var (cols, vals) = builder.Build(Vocabulary.Idf, FeaturizerOptions, hasContext: false);
+            builder.Clear();
+            Margins(cols, vals, targetIndex, lambda, margins);
+            var p = perWindow.AsSpan(w * 3, 3);
+            Calibrator.Probabilities(margins, p);
+            for (var c = 0; c < 3; c++)
+            {
+                mean[c] += p[c] / windows.Count;
+            }
+        }
+
+        var predicted = ArgMax(mean);
+        var pc = (int)predicted;
+        var evidence = Enumerable.Range(0, windows.Count)
+            .Select(w => (windows[w].Center, Support: perWindow[(w * 3) + pc] - Math.Max(perWindow[(w * 3) + ((pc + 1) % 3)], perWindow[(w * 3) + ((pc + 2) % 3)])))
+            .GroupBy(x => x.Center)
+            .Select(g => g.First())
+            .OrderByDescending(x => x.Support)
+            .ThenBy(x => x.Center)
+            .ToList();
+        var chosen = evidence.Where(x => x.Support > 0).Take(MaxEvidence).ToList();
+        if (chosen.Count == 0)
+        {
+            chosen = evidence.Take(1).ToList();
+        }
+
+        return new StancePrediction(
+            predicted,
+            mean[(int)Stance.Favor],
+            mean[(int)Stance.Against],
+            mean[(int)Stance.None],
+            chosen.Select(x => document.Sentences[x.Center].Text).ToArray());
+    }
+
+    private void Margins(int[] cols, float[] vals, int targetIndex, float lambda, Span<double> margins)
+    {
         var copies = 1 + TrainedTargets.Count;
         var copy = 1 + targetIndex;
         for (var c = 0; c < 3; c++)
         {
-            margins[c] = Biases[c] + (targetIndex >= 0 ? lambda * Biases[((1 + targetIndex) * 3) + c] : 0);
+            margins[c] = Biases[c] + (targetIndex >= 0 ? lambda * Biases[(copy * 3) + c] : 0);
         }
 
         var w = Weights;
@@ -58,14 +139,10 @@ public sealed partial class StanceClassifier
                 margins[2] += v * w[at + 2];
             }
         }
-
-        Span<double> p = stackalloc double[3];
-        Calibrator.Probabilities(margins, p);
-        var predicted = p[1] >= p[0] && p[1] >= p[2] ? Stance.Favor : p[2] >= p[0] ? Stance.Against : Stance.None;
-        var evidence = Evidence(document, tokens, target, sentenceColumns, cols, vals, predicted, targetIndex, lambda, scratch);
-        builder.Clear();
-        return new StancePrediction(predicted, p[(int)Stance.Favor], p[(int)Stance.Against], p[(int)Stance.None], evidence);
     }
+
+    private static Stance ArgMax(ReadOnlySpan<double> p) =>
+        p[1] >= p[0] && p[1] >= p[2] ? Stance.Favor : p[2] >= p[0] ? Stance.Against : Stance.None;
 
     private int[] Columns(TokenizedDocument tokens, int s, string target, PredictionScratch scratch)
     {

@@ -58,7 +58,7 @@ public sealed class StanceTrainer
         var featurizer = Options.Featurizer.Clone();
         var (known, trained, targetOf) = ResolveTargets(examples);
         progress?.Report(new TrainingProgress("featurizing", 0));
-        var hashed = Hash(examples, featurizer, known, trained, targetOf, cancellationToken);
+        var (hashed, maxSentences) = Hash(examples, featurizer, known, trained, targetOf, cancellationToken);
         var classWeights = ClassWeights(examples);
         var builder = new DatasetBuilder(featurizer);
         var lambda = featurizer.TargetCopyWeight;
@@ -111,6 +111,7 @@ public sealed class StanceTrainer
             DataHash = TrainingDataHash.Compute(examples),
             Seed = Options.Seed,
             Features = vocabulary.Count,
+            MaxSentences = maxSentences,
         };
         var version = Options.Version ?? ModelVersion.Derive(summary, featurizer);
         progress?.Report(new TrainingProgress("done", 1));
@@ -149,7 +150,7 @@ public sealed class StanceTrainer
         return (known, trained, targetOf);
     }
 
-    private static HashedExample[] Hash(
+    private static (HashedExample[] Hashed, int MaxSentences) Hash(
         IReadOnlyList<LabelledExample> examples,
         FeaturizerOptions featurizer,
         List<TargetDefinition> known,
@@ -160,6 +161,7 @@ public sealed class StanceTrainer
         var catalog = new TargetCatalog(known);
         var hasher = new DocumentHasher(featurizer);
         var hashed = new HashedExample[examples.Count];
+        var maxSentences = 1;
         for (var i = 0; i < examples.Count; i++)
         {
             if ((i & 255) == 0)
@@ -168,11 +170,12 @@ public sealed class StanceTrainer
             }
 
             var document = StanceDocument.Create(examples[i].Text, catalog);
+            maxSentences = Math.Max(maxSentences, document.Sentences.Count);
             var (doc, ctx) = hasher.Hash(document.Tokens, trained[targetOf[i]].Name);
             hashed[i] = new HashedExample(doc, ctx, targetOf[i], examples[i].Stance);
         }
 
-        return hashed;
+        return (hashed, maxSentences);
     }
 
     private List<double[]>[] CrossValidate(

@@ -34,4 +34,10 @@ public sealed record TrainingSummary
 
     /// <summary>The number of features (vocabulary columns) kept.</summary>
     public required int Features { get; init; }
+
+    /// <summary>
+    /// The most sentences in a training text. A text with more is longer than anything the
+    /// model has seen, so it is scored window by window (see <see cref="Model.StanceClassifier"/>).
+    /// </summary>
+    public int MaxSentences { get; init; } = int.MaxValue;
 }

@@ -35,6 +35,8 @@ public sealed class StanceClassifierTests
     [Fact]
     public void Predict_LongPieceMentioningTwoTargets_TellsTheirStancesApart()
     {
+        StanceDocument.Create(Piece, Catalog).Sentences.Count.ShouldBeGreaterThan(TestModels.Default.Training.MaxSentences, "the piece must take the long-text path");
+
         var predictions = TestModels.Default.Predict(StanceDocument.Create(Piece, Catalog), Catalog.Targets.Take(2).ToList());
 
         predictions[0].Stance.ShouldBe(Stance.Favor);
