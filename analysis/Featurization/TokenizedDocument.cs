@@ -127,38 +127,6 @@ internal sealed class TokenizedDocument
     }
 
     /// <summary>
-    /// One window per sentence mentioning <paramref name="target"/>: the sentence and up to
-    /// <paramref name="neighbours"/> on each side that mention no other target.
-    /// </summary>
-    public List<(int Center, int From, int To)> WindowsOf(string target, int neighbours)
-    {
-        var windows = new List<(int, int, int)>();
-        for (var s = 0; s < SentenceCount; s++)
-        {
-            if (!Mentions(s, target))
-            {
-                continue;
-            }
-
-            var from = s;
-            while (from > 0 && s - from < neighbours && !SentenceHasMention[from - 1])
-            {
-                from--;
-            }
-
-            var to = s;
-            while (to < SentenceCount - 1 && to - s < neighbours && !SentenceHasMention[to + 1])
-            {
-                to++;
-            }
-
-            windows.Add((s, from, to));
-        }
-
-        return windows;
-    }
-
-    /// <summary>
     /// The sentences that make up <paramref name="target"/>'s context: those mentioning it and up to
     /// <paramref name="neighbours"/> on each side that mention no other target (they usually go on
     /// about the same actor, "It …"); <see langword="null"/> when that is every sentence

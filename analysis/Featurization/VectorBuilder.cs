@@ -97,6 +97,38 @@ internal sealed class VectorBuilder(int columns)
         return n;
     }
 
+    /// <summary>
+    /// Scores the counted document (no context) without materialising it: for each class c,
+    /// Σ_f x_f · w(f, c) over the L2-normalised TF-IDF vector x, with w read by
+    /// <paramref name="weights"/>; the counter is cleared. Margins are linear in x, so the sum is
+    /// taken over the raw weights and divided by the norm once.
+    /// </summary>
+    public void ScoreAndClear<TWeights>(float[] idf, bool sublinear, ref TWeights weights, Span<double> sums)
+        where TWeights : struct, IClassWeights
+    {
+        sums.Clear();
+        double norm = 0;
+        foreach (var col in _touched)
+        {
+            var count = _document[col];
+            var x = (count == 1f || !sublinear ? count : 1f + MathF.Log(count)) * idf[col];
+            norm += x * x;
+            weights.Accumulate(col, x, sums);
+            _document[col] = 0;
+            _context[col] = 0;
+        }
+
+        _touched.Clear();
+        if (norm > 0)
+        {
+            var scale = 1 / Math.Sqrt(norm);
+            for (var c = 0; c < sums.Length; c++)
+            {
+                sums[c] *= scale;
+            }
+        }
+    }
+
     public void Clear()
     {
         foreach (var col in _touched)

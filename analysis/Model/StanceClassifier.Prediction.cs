@@ -5,19 +5,33 @@ namespace StanceBoard.Analysis.Model;
 /// <summary>Scoring one target: features, margins, probabilities and evidence.</summary>
 public sealed partial class StanceClassifier
 {
+    /// <summary>A target name no mention carries, to featurize a sentence as seen by a target it does not name.</summary>
+    private const string NoTarget = "\u0000";
+
     private StancePrediction PredictOne(StanceDocument document, TokenizedDocument tokens, string target, int[]?[] shared, PredictionScratch scratch)
     {
         var options = FeaturizerOptions;
         var targetIndex = _trainedIndex.TryGetValue(target, out var index) ? index : -1;
         var lambda = targetIndex >= 0 ? (float)options.TargetCopyWeight : 0f;
+        if (tokens.SentenceCount > Training.MaxSentences)
+        {
+            var mentioning = Enumerable.Range(0, tokens.SentenceCount).Where(s => tokens.Mentions(s, target)).ToList();
+            if (mentioning.Count > 0)
+            {
+                return PredictBySentences(document, mentioning, mentioning.Select(s => Columns(tokens, s, target, scratch)).ToList(), targetIndex, lambda, scratch);
+            }
+        }
+
         var context = tokens.ContextOf(target, options.ContextNeighbours);
         var builder = scratch.Builder;
         var sentenceColumns = new int[tokens.SentenceCount][];
         for (var s = 0; s < tokens.SentenceCount; s++)
         {
-            var columns = tokens.SentenceHasMention[s]
+            // A sentence that does not name this target reads the same for every such target
+            // (any mention in it is "another target"), so it is featurized once per document.
+            var columns = tokens.SentenceHasMention[s] && tokens.Mentions(s, target)
                 ? Columns(tokens, s, target, scratch)
-                : shared[s] ??= Columns(tokens, s, target, scratch);
+                : shared[s] ??= Columns(tokens, s, NoTarget, scratch);
             sentenceColumns[s] = columns;
             var inContext = context is not null && context[s];
             foreach (var col in columns)
@@ -28,12 +42,6 @@ public sealed partial class StanceClassifier
                     builder.AddContext(col, 1);
                 }
             }
-        }
-
-        if (tokens.SentenceCount > Training.MaxSentences && tokens.WindowsOf(target, options.ContextNeighbours) is { Count: > 0 } windows)
-        {
-            builder.Clear();
-            return PredictByWindows(document, windows, sentenceColumns, targetIndex, lambda, scratch);
         }
 
         var (cols, vals) = builder.Build(Vocabulary.Idf, options, context is not null);
@@ -49,58 +57,51 @@ public sealed partial class StanceClassifier
 
     /// <summary>
     /// A text longer than any training text is out of the model's distribution as a whole, so it
-    /// is scored the way the model was trained: each window around a mention of the target (the
-    /// sentence and its neighbours) is featurized as a short text and scored, and the window
-    /// probabilities are averaged. The evidence is the mentioning sentences of the windows that
-    /// most favour the verdict.
+    /// is scored the way the model was trained: each sentence naming the target is featurized as
+    /// a short text and scored, and the sentence probabilities are averaged. Only those sentences
+    /// are featurized. The evidence is the sentences that most favour the verdict.
     /// </summary>
-    private StancePrediction PredictByWindows(
+    private StancePrediction PredictBySentences(
         StanceDocument document,
-        List<(int Center, int From, int To)> windows,
-        int[][] sentenceColumns,
+        List<int> sentences,
+        List<int[]> sentenceColumns,
         int targetIndex,
         float lambda,
         PredictionScratch scratch)
     {
         var builder = scratch.Builder;
-        var perWindow = new double[windows.Count * 3];
+        var perSentence = new double[sentences.Count * 3];
+        var weights = new ModelWeights(Weights, 1 + TrainedTargets.Count, targetIndex, lambda);
         Span<double> margins = stackalloc double[3];
         Span<double> mean = stackalloc double[3];
-        for (var w = 0; w < windows.Count; w++)
+        for (var k = 0; k < sentences.Count; k++)
         {
-            var (_, from, to) = windows[w];
-            for (var s = from; s <= to; s++)
+            foreach (var col in sentenceColumns[k])
             {
-                foreach (var col in sentenceColumns[s])
-                {
-                    builder.AddDocument(col, 1);
-                }
+                builder.AddDocument(col, 1);
             }
 
-            var (cols, vals) = builder.Build(Vocabulary.Idf, FeaturizerOptions, hasContext: false);
-            builder.Clear();
-            Margins(cols, vals, targetIndex, lambda, margins);
-            var p = perWindow.AsSpan(w * 3, 3);
+            builder.ScoreAndClear(Vocabulary.Idf, FeaturizerOptions.SublinearTf, ref weights, margins);
+            AddBiases(targetIndex, lambda, margins);
+            var p = perSentence.AsSpan(k * 3, 3);
             Calibrator.Probabilities(margins, p);
             for (var c = 0; c < 3; c++)
             {
-                mean[c] += p[c] / windows.Count;
+                mean[c] += p[c] / sentences.Count;
             }
         }
 
         var predicted = ArgMax(mean);
         var pc = (int)predicted;
-        var evidence = Enumerable.Range(0, windows.Count)
-            .Select(w => (windows[w].Center, Support: perWindow[(w * 3) + pc] - Math.Max(perWindow[(w * 3) + ((pc + 1) % 3)], perWindow[(w * 3) + ((pc + 2) % 3)])))
-            .GroupBy(x => x.Center)
-            .Select(g => g.First())
+        var ranked = Enumerable.Range(0, sentences.Count)
+            .Select(k => (Sentence: sentences[k], Support: perSentence[(k * 3) + pc] - Math.Max(perSentence[(k * 3) + ((pc + 1) % 3)], perSentence[(k * 3) + ((pc + 2) % 3)])))
             .OrderByDescending(x => x.Support)
-            .ThenBy(x => x.Center)
+            .ThenBy(x => x.Sentence)
             .ToList();
-        var chosen = evidence.Where(x => x.Support > 0).Take(MaxEvidence).ToList();
+        var chosen = ranked.Where(x => x.Support > 0).Take(MaxEvidence).ToList();
         if (chosen.Count == 0)
         {
-            chosen = evidence.Take(1).ToList();
+            chosen = ranked.Take(1).ToList();
         }
 
         return new StancePrediction(
@@ -108,7 +109,15 @@ public sealed partial class StanceClassifier
             mean[(int)Stance.Favor],
             mean[(int)Stance.Against],
             mean[(int)Stance.None],
-            chosen.Select(x => document.Sentences[x.Center].Text).ToArray());
+            chosen.Select(x => document.Sentences[x.Sentence].Text).ToArray());
+    }
+
+    private void AddBiases(int targetIndex, float lambda, Span<double> margins)
+    {
+        for (var c = 0; c < 3; c++)
+        {
+            margins[c] += Biases[c] + (targetIndex >= 0 ? lambda * Biases[((1 + targetIndex) * 3) + c] : 0);
+        }
     }
 
     private void Margins(int[] cols, float[] vals, int targetIndex, float lambda, Span<double> margins)

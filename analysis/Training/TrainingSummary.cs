@@ -37,7 +37,7 @@ public sealed record TrainingSummary
 
     /// <summary>
     /// The most sentences in a training text. A text with more is longer than anything the
-    /// model has seen, so it is scored window by window (see <see cref="Model.StanceClassifier"/>).
+    /// model has seen, so it is scored sentence by sentence (see <see cref="Model.StanceClassifier"/>).
     /// </summary>
     public int MaxSentences { get; init; } = int.MaxValue;
 }
