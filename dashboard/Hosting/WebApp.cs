@@ -45,6 +45,7 @@ internal static class WebApp
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting(); // after static files, so the page fallback never shadows a file
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -55,6 +56,9 @@ internal static class WebApp
         app.MapDemoApi();
         app.MapModelsApi();
         app.MapHub<StanceHub>(StanceHub.Path);
+
+        // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
+        app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$):nonfile}", "index.html");
         return app;
     }
 }

@@ -33,7 +33,7 @@ public sealed class LivePageTests(BrowserFixture browser) : IClassFixture<Browse
         var baseAddress = factory.ClientOptions.BaseAddress;
         var page = await OpenAsync(browser.Browser, baseAddress);
         await page.EvaluateAsync("() => { window.__notReloaded = true; }");
-        await Assertions.Expect(page.Locator("#empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".piece-list .empty")).ToBeVisibleAsync();
 
         var title = "Baku and Ankara <img src=x onerror=\"window.__xss=1\"> " + Guid.NewGuid().ToString("N")[..6];
         var response = await PostAsync(baseAddress, new
