@@ -11,6 +11,16 @@ public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/model", async Task<Results<Ok<ModelOverview>, NotFound>> (IModelStore store, CancellationToken cancellationToken) =>
+            {
+                var versions = await store.ListAsync(cancellationToken);
+                var active = versions.FirstOrDefault(v => v.IsActive);
+                return active is null
+                    ? TypedResults.NotFound()
+                    : TypedResults.Ok(new ModelOverview(ActiveModel.From(active), versions));
+            })
+            .WithTags("Models")
+            .WithSummary("The active model version with its cross-validated metrics, and every version");
         var group = app.MapGroup("/api/models").WithTags("Models");
         group.MapGet("/", async Task<Ok<IReadOnlyList<ModelVersionInfo>>> (IModelStore store, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await store.ListAsync(cancellationToken)))
@@ -49,5 +59,19 @@ public static class ModelsApi
             .RequireAuthorization(Roles.CanAdminister)
             .WithSummary("Cancel the re-scoring in progress (admin)");
         return app;
+    }
+}
+
+/// <summary>The model page's data: the active version and all versions, newest first.</summary>
+public sealed record ModelOverview(ActiveModel Active, IReadOnlyList<ModelVersionInfo> Versions);
+
+/// <summary>The active version with its metrics as a JSON object (f_avg, f_favor, f_against, macro_f1, accuracy, count, per_target, confusion).</summary>
+public sealed record ActiveModel(string Version, DateTimeOffset CreatedUtc, string? Source, int? Examples, System.Text.Json.JsonElement? Metrics)
+{
+    public static ActiveModel From(ModelVersionInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        System.Text.Json.JsonElement? metrics = info.MetricsJson is { } json ? System.Text.Json.JsonDocument.Parse(json).RootElement.Clone() : null;
+        return new ActiveModel(info.Version, info.CreatedUtc, info.Source, info.Examples, metrics);
     }
 }

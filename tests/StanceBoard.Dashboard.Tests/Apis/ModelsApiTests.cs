@@ -33,6 +33,17 @@ public sealed class ModelsApiTests(StanceBoardFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Model_FreshInstall_GivesTheModelPageTheActiveVersionAndItsNumericMetrics()
+    {
+        var model = await Client().GetFromJsonAsync<JsonElement>("/api/model");
+
+        var active = model.GetProperty("active");
+        active.GetProperty("version").GetString().ShouldStartWith("m-");
+        active.GetProperty("metrics").GetProperty("f_avg").GetDouble().ShouldBeInRange(0.4, 1);
+        model.GetProperty("versions").EnumerateArray().Count(v => v.GetProperty("isActive").GetBoolean()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Promote_NewVersion_ReScoresStoredPiecesInTheBackground_ThenRollbackRestores()
     {
         var pieces = Client(StanceBoardFactory.AdminKey);
