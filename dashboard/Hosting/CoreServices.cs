@@ -1,4 +1,5 @@
 using StanceBoard.Dashboard.Demo;
+using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Sources;
 using StanceBoard.Dashboard.Storage;
@@ -23,6 +24,9 @@ internal static class CoreServices
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoControl>();
         services.AddWebIngestion(configuration);
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
+        services.AddSingleton<IModelStore, SqliteModelStore>();
+        services.AddSingleton<ModelRegistry>();
         return services;
     }
 

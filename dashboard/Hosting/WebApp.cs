@@ -3,6 +3,7 @@ using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
+using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Sources;
 
@@ -37,6 +38,9 @@ internal static class WebApp
         builder.Services.AddHostedService<DemoReplayService>();
         builder.Services.AddHostedService<StoreWatcher>();
         builder.Services.AddHostedService<SourcePollingService>();
+        builder.Services.AddSingleton<IRescoreProgressSink, HubRescoreSink>();
+        builder.Services.AddSingleton<RescoreService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RescoreService>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -53,6 +57,7 @@ internal static class WebApp
         app.MapSummaryApi();
         app.MapDemoApi();
         app.MapSourcesApi();
+        app.MapModelsApi();
         app.MapHub<StanceHub>(StanceHub.Path);
 
         // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.

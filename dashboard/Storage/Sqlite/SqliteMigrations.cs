@@ -149,5 +149,16 @@ internal static class SqliteMigrations
                 updated_utc        TEXT NOT NULL
             );
             """),
+        new(4, "model versions: provenance and promotion history", """
+            ALTER TABLE model_versions ADD COLUMN examples INTEGER;
+            ALTER TABLE model_versions ADD COLUMN source TEXT;
+            CREATE TABLE model_promotions (
+                id                INTEGER PRIMARY KEY,
+                model_version_id  INTEGER NOT NULL REFERENCES model_versions(id) ON DELETE CASCADE,
+                promoted_utc      TEXT NOT NULL,
+                reason            TEXT NOT NULL
+            );
+            CREATE INDEX ix_model_promotions_version ON model_promotions(model_version_id);
+            """),
     ];
 }
