@@ -14,4 +14,10 @@ public interface IStanceModel
 
     /// <summary>Predicts the stance of <paramref name="text"/> towards <paramref name="target"/>.</summary>
     StancePrediction Predict(string text, TargetDefinition target);
+
+    /// <summary>
+    /// Predicts the stance of a prepared document towards each of <paramref name="targets"/>, in
+    /// order. A long piece is tokenized once for all targets, so prefer this when scoring a piece.
+    /// </summary>
+    IReadOnlyList<StancePrediction> Predict(StanceDocument document, IReadOnlyList<TargetDefinition> targets);
 }

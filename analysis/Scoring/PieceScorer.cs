@@ -20,34 +20,40 @@ public sealed class PieceScorer(TargetCatalog targets, IStanceModel? model = nul
     public TargetCatalog Targets { get; } = targets ?? throw new ArgumentNullException(nameof(targets));
 
     /// <summary>Scores <paramref name="text"/>; the result holds one entry per mentioned target, in catalog order.</summary>
+    /// <remarks>The text is split, searched for mentions and tokenized once; the model then scores every mentioned target from that.</remarks>
     public IReadOnlyList<TargetScore> Score(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var sentences = SentenceSegmenter.Split(text);
         var mentions = Targets.FindMentions(text, sentences);
-        var results = new List<TargetScore>();
-        foreach (var target in Targets.Targets)
+        var mentioned = Targets.Targets
+            .Select(target => (Target: target, Own: mentions.Where(m => m.Target == target.Name).ToList()))
+            .Where(x => x.Own.Count > 0)
+            .ToList();
+        if (mentioned.Count == 0)
         {
-            var own = mentions.Where(m => m.Target == target.Name).ToList();
-            if (own.Count == 0)
-            {
-                continue;
-            }
+            return [];
+        }
 
+        var predictions = Model?.Predict(new StanceDocument(text, sentences, mentions), mentioned.Select(x => x.Target).ToList());
+        var results = new List<TargetScore>(mentioned.Count);
+        for (var i = 0; i < mentioned.Count; i++)
+        {
+            var (target, own) = mentioned[i];
             var spans = own.Select(m => new TextSpan(m.Start, m.Length)).ToArray();
-            if (Model is null)
+            if (predictions is null)
             {
                 results.Add(new TargetScore
                 {
                     Target = target.Name,
                     Mentions = own.Count,
                     MentionSpans = spans,
-                    Evidence = own.Select(m => m.SentenceIndex).Distinct().Take(MaxEvidence).Select(i => sentences[i].Text).ToArray(),
+                    Evidence = own.Select(m => m.SentenceIndex).Distinct().Take(MaxEvidence).Select(k => sentences[k].Text).ToArray(),
                 });
                 continue;
             }
 
-            var prediction = Model.Predict(text, target);
+            var prediction = predictions[i];
             results.Add(new TargetScore
             {
                 Target = target.Name,
@@ -57,7 +63,7 @@ public sealed class PieceScorer(TargetCatalog targets, IStanceModel? model = nul
                 Score = prediction.Score,
                 Probabilities = new StanceProbabilities(prediction.PFavor, prediction.PAgainst, prediction.PNone),
                 Evidence = prediction.Evidence,
-                ModelVersion = Model.Version,
+                ModelVersion = Model!.Version,
             });
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 using StanceBoard.Dashboard.Hosting;
+using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Storage;
 
@@ -33,6 +34,7 @@ internal static class CliHost
             host.Services.GetRequiredService<IStanceStore>(),
             host.Services.GetRequiredService<ScorerProvider>(),
             cancellationToken);
+        await host.Services.GetRequiredService<ModelRegistry>().EnsureActiveAsync(cancellationToken);
         return host;
     }
 }

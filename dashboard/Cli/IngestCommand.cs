@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Sources;
 using StanceBoard.Ingestion.Files;
 
 namespace StanceBoard.Dashboard.Cli;
@@ -13,21 +14,24 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files (.txt, .md, .html, .jsonl) or folders to read.",
+            Description = "Files (.txt, .md, .html, .jsonl), folders, or http(s) URLs of articles, feeds or sitemaps (detected from the response).",
             Arity = ArgumentArity.OneOrMore,
         };
         var db = CliOptions.Database();
         var json = CliOptions.Json();
         var verbose = CliOptions.Verbose();
         var command = new Command("ingest", """
-            Read commentary from files and folders, score it towards the configured targets and store it.
-            A piece already stored (same text or URL) is not stored twice. Problems name the file and
-            line; the rest of the batch still goes in. Exit code 1 when any input failed.
+            Read commentary from files, folders and web URLs, score it towards the configured targets and
+            store it. A URL may be an article, a feed (RSS, Atom, JSON Feed) or a sitemap: the kind is
+            detected from the response, and every item of a feed is fetched and ingested. A piece already
+            stored (same text or URL) is not stored twice ("new": false). Problems name the file, line or
+            URL; the rest of the batch still goes in. Exit code 1 when any input failed.
 
             Examples:
               stanceboard ingest article.txt
               stanceboard ingest ./scraped/ --json > pieces.jsonl
               stanceboard ingest feed-dump.jsonl --db /tmp/board.db
+              stanceboard ingest https://example.org/analysis/piece https://example.org/feed/ --json
             """)
         {
             paths, db, json, verbose,
@@ -41,11 +45,42 @@ internal static class IngestCommand
     {
         using var host = await CliHost.StartAsync(database, verbose, cancellationToken);
         var processor = host.Services.GetRequiredService<PieceProcessor>();
+        var urls = paths.Where(IsUrl).Select(p => new Uri(p)).ToList();
+        paths = [.. paths.Where(p => !IsUrl(p))];
         var reader = new FilePieceReader(host.Services.GetRequiredService<IOptions<FileIngestionOptions>>().Value);
         var counts = new IngestCounts();
 
         async Task RunBatchAsync(Action<string>? onProgress)
         {
+            await foreach (var result in host.Services.GetRequiredService<WebIngestion>().IngestUrlsAsync(urls, cancellationToken))
+            {
+                var location = result.Item.Url;
+                if (result.Stored is not { } stored)
+                {
+                    counts.Failed++;
+                    CliOutput.Problem(location, result.Item.Error ?? $"not ingested ({result.Item.Status})");
+                    continue;
+                }
+
+                counts.Stored += stored.IsNew ? 1 : 0;
+                counts.Duplicates += stored.IsNew ? 0 : 1;
+                if (json)
+                {
+                    CliOutput.WriteJsonLine(IngestLine.From(stored, location));
+                }
+                else
+                {
+                    Console.Out.WriteLine(IngestLine.Describe(stored, location));
+                }
+
+                onProgress?.Invoke(location);
+            }
+
+            if (paths.Length == 0)
+            {
+                return;
+            }
+
             await foreach (var result in reader.ReadAsync(paths, cancellationToken))
             {
                 if (!result.IsSuccess)
@@ -84,6 +119,10 @@ internal static class IngestCommand
         CliOutput.Info($"{counts.Stored} stored, {counts.Duplicates} already stored, {counts.Failed} failed.");
         return counts.Failed > 0 ? CliApp.Failure : CliApp.Ok;
     }
+
+    private static bool IsUrl(string path) =>
+        (path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        && Uri.TryCreate(path, UriKind.Absolute, out _);
 
     private sealed class IngestCounts
     {

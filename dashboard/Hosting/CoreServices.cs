@@ -1,5 +1,7 @@
 using StanceBoard.Dashboard.Demo;
+using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Sources;
 using StanceBoard.Dashboard.Storage;
 using StanceBoard.Dashboard.Storage.Sqlite;
 using StanceBoard.Ingestion.Files;
@@ -21,6 +23,10 @@ internal static class CoreServices
         services.AddSingleton<AnnouncedPieces>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoControl>();
+        services.AddWebIngestion(configuration);
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
+        services.AddSingleton<IModelStore, SqliteModelStore>();
+        services.AddSingleton<ModelRegistry>();
         return services;
     }
 

@@ -1,23 +1,27 @@
 using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Auth;
+using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Hosting;
 
 /// <summary>
-/// Work done once before the app serves: migrate the store, record the configured targets,
-/// and on a first run without keys generate an admin key and print it once.
+/// Work done once before the app serves: migrate the store, record the configured targets, load
+/// the active stance model (training the default one on a fresh install), and on a first run
+/// without keys generate an admin key and print it once.
 /// </summary>
 internal sealed class StartupTasks(
     IStanceStore store,
     ScorerProvider scorers,
+    ModelRegistry models,
     IOptions<AuthOptions> auth,
     ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await PrepareStoreAsync(store, scorers, cancellationToken);
+        await models.EnsureActiveAsync(cancellationToken);
         await EnsureApiKeyAsync(cancellationToken);
     }
 

@@ -3,7 +3,9 @@ using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
+using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Sources;
 
 namespace StanceBoard.Dashboard.Hosting;
 
@@ -35,6 +37,10 @@ internal static class WebApp
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<DemoReplayService>();
         builder.Services.AddHostedService<StoreWatcher>();
+        builder.Services.AddHostedService<SourcePollingService>();
+        builder.Services.AddSingleton<IRescoreProgressSink, HubRescoreSink>();
+        builder.Services.AddSingleton<RescoreService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RescoreService>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -50,6 +56,8 @@ internal static class WebApp
         app.MapPiecesApi();
         app.MapSummaryApi();
         app.MapDemoApi();
+        app.MapSourcesApi();
+        app.MapModelsApi();
         app.MapChartsApi();
         app.MapHub<StanceHub>(StanceHub.Path);
 

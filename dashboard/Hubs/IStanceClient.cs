@@ -9,4 +9,8 @@ public interface IStanceClient
     /// <summary>A new piece was stored and scored.</summary>
     [HubMethodName("pieceScored")]
     Task PieceScoredAsync(PieceDto piece);
+
+    /// <summary>Stored pieces are being re-scored with a newly active model.</summary>
+    [HubMethodName("rescoreProgress")]
+    Task RescoreProgressAsync(Models.RescoreProgress progress);
 }

@@ -1,9 +1,28 @@
 using BenchmarkDotNet.Running;
+using StanceBoard.Benchmarks.Model;
 
 namespace StanceBoard.Benchmarks;
 
-/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project tests/StanceBoard.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project tests/StanceBoard.Benchmarks -- --filter '*'</c>;
+/// whole-run model figures (training times, CV metrics, baseline comparison): <c>-- model-figures</c>.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && Ingestion.IngestionVerbs.TryGet(args[0]) is { } verb)
+        {
+            return await verb(args[1..]);
+        }
+
+        if (args is ["model-figures", .. var rest])
+        {
+            ModelFigures.Run(rest.FirstOrDefault() ?? "all");
+            return 0;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

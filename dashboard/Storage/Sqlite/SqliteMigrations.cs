@@ -126,5 +126,39 @@ internal static class SqliteMigrations
                 value  TEXT NOT NULL
             );
             """),
+        new(3, "web ingestion: source details, fetch-log attempts, cache validators, SimHash fingerprints", """
+            ALTER TABLE sources ADD COLUMN outlet TEXT;
+            ALTER TABLE sources ADD COLUMN origin TEXT NOT NULL DEFAULT 'user';
+            ALTER TABLE sources ADD COLUMN last_attempt_utc TEXT;
+            ALTER TABLE sources ADD COLUMN last_error_kind TEXT;
+            CREATE INDEX ix_sources_next_poll ON sources(enabled, next_poll_utc);
+            ALTER TABLE fetch_log ADD COLUMN final_url TEXT;
+            ALTER TABLE fetch_log ADD COLUMN attempts INTEGER;
+            ALTER TABLE pieces ADD COLUMN simhash INTEGER;
+            CREATE TABLE simhash_bands (
+                band      INTEGER NOT NULL,
+                value     INTEGER NOT NULL,
+                piece_id  INTEGER NOT NULL REFERENCES pieces(id) ON DELETE CASCADE,
+                PRIMARY KEY (band, value, piece_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_simhash_bands_piece ON simhash_bands(piece_id);
+            CREATE TABLE url_validators (
+                url                TEXT PRIMARY KEY,
+                etag               TEXT,
+                last_modified_utc  TEXT,
+                updated_utc        TEXT NOT NULL
+            );
+            """),
+        new(4, "model versions: provenance and promotion history", """
+            ALTER TABLE model_versions ADD COLUMN examples INTEGER;
+            ALTER TABLE model_versions ADD COLUMN source TEXT;
+            CREATE TABLE model_promotions (
+                id                INTEGER PRIMARY KEY,
+                model_version_id  INTEGER NOT NULL REFERENCES model_versions(id) ON DELETE CASCADE,
+                promoted_utc      TEXT NOT NULL,
+                reason            TEXT NOT NULL
+            );
+            CREATE INDEX ix_model_promotions_version ON model_promotions(model_version_id);
+            """),
     ];
 }

@@ -1,0 +1,46 @@
+using StanceBoard.Analysis.Data;
+using StanceBoard.Analysis.Model;
+using StanceBoard.Analysis.Training;
+
+namespace StanceBoard.Analysis.Evaluation;
+
+/// <summary>
+/// k-fold cross-validation of the whole training procedure: each fold's model is fitted (with
+/// its own inner choice of C and calibration) on the other folds and scored on the held-out
+/// fold, so the pooled metrics are an unbiased estimate. Folds keep rows sharing a text together.
+/// </summary>
+public static class CrossValidator
+{
+    /// <summary>The pooled out-of-fold metrics of training with <paramref name="options"/> on <paramref name="examples"/>.</summary>
+    public static StanceMetrics Run(
+        IReadOnlyList<LabelledExample> examples,
+        StanceTrainerOptions options,
+        int folds,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var assignment = FoldAssigner.Assign(examples, folds, options.Seed)
+            ?? throw new ArgumentException("Cross-validation needs at least two distinct texts.", nameof(examples));
+        var foldCount = assignment.Max() + 1;
+        var predictions = new Stance[examples.Count];
+        for (var f = 0; f < foldCount; f++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new TrainingProgress($"cross-validation fold {f + 1}/{foldCount}", (double)f / foldCount));
+            var train = examples.Where((_, i) => assignment[i] != f).ToList();
+            var model = new StanceTrainer(options).Fit(train, cancellationToken: cancellationToken);
+            for (var i = 0; i < examples.Count; i++)
+            {
+                if (assignment[i] == f)
+                {
+                    predictions[i] = model.Predict(examples[i].Text, examples[i].Target).Stance;
+                }
+            }
+        }
+
+        return StanceEvaluator.Evaluate(examples.Select((e, i) => (e.Target.Trim(), e.Stance, predictions[i])));
+    }
+}

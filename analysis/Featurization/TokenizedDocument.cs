@@ -1,0 +1,158 @@
+using StanceBoard.Analysis.Model;
+
+namespace StanceBoard.Analysis.Featurization;
+
+/// <summary>
+/// A document's normalised tokens, grouped by sentence, with each token's target mention (if
+/// any), so the tokens can be masked for any target without tokenizing again.
+/// </summary>
+internal sealed class TokenizedDocument
+{
+    private TokenizedDocument(TextToken[] tokens, int[] sentenceStarts, int[] tokenMention, string[] mentionTargets, bool[] sentenceHasMention)
+    {
+        Tokens = tokens;
+        SentenceStarts = sentenceStarts;
+        TokenMention = tokenMention;
+        MentionTargets = mentionTargets;
+        SentenceHasMention = sentenceHasMention;
+    }
+
+    public TextToken[] Tokens { get; }
+
+    /// <summary>Index of the first token of each sentence; one more entry than sentences.</summary>
+    public int[] SentenceStarts { get; }
+
+    /// <summary>For each token, the index of the mention it belongs to, or −1.</summary>
+    public int[] TokenMention { get; }
+
+    /// <summary>For each mention, its target's name.</summary>
+    public string[] MentionTargets { get; }
+
+    public bool[] SentenceHasMention { get; }
+
+    public int SentenceCount => SentenceStarts.Length - 1;
+
+    public static TokenizedDocument Create(StanceDocument document)
+    {
+        var sentences = document.Sentences;
+        var all = new List<TextToken>();
+        var starts = new int[sentences.Count + 1];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            starts[s] = all.Count;
+            var sentence = sentences[s];
+            foreach (var token in TextNormalizer.Tokenize(sentence.Text))
+            {
+                all.Add(token with { Start = token.Start + sentence.Start });
+            }
+        }
+
+        starts[sentences.Count] = all.Count;
+        var tokens = all.ToArray();
+        var tokenMention = new int[tokens.Length];
+        Array.Fill(tokenMention, -1);
+        var mentions = document.Mentions;
+        var targets = new string[mentions.Count];
+        var hasMention = new bool[sentences.Count];
+        for (var m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            targets[m] = mention.Target;
+            if ((uint)mention.SentenceIndex >= (uint)sentences.Count)
+            {
+                continue;
+            }
+
+            hasMention[mention.SentenceIndex] = true;
+            var end = mention.Start + mention.Length;
+            for (var t = starts[mention.SentenceIndex]; t < starts[mention.SentenceIndex + 1]; t++)
+            {
+                if (tokens[t].Start >= mention.Start && tokens[t].Start < end)
+                {
+                    tokenMention[t] = m;
+                }
+            }
+        }
+
+        return new TokenizedDocument(tokens, starts, tokenMention, targets, hasMention);
+    }
+
+    /// <summary>Whether sentence <paramref name="s"/> mentions <paramref name="target"/>.</summary>
+    public bool Mentions(int s, string target)
+    {
+        if (!SentenceHasMention[s])
+        {
+            return false;
+        }
+
+        for (var t = SentenceStarts[s]; t < SentenceStarts[s + 1]; t++)
+        {
+            var m = TokenMention[t];
+            if (m >= 0 && string.Equals(MentionTargets[m], target, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The tokens of sentence <paramref name="s"/> as the featurizer sees them for
+    /// <paramref name="target"/>: each mention collapsed into one target or other-target marker
+    /// (or left as words when <paramref name="mask"/> is off).
+    /// </summary>
+    public void MaskedTokens(int s, string target, bool mask, List<string> into)
+    {
+        into.Clear();
+        var previousMention = -1;
+        for (var t = SentenceStarts[s]; t < SentenceStarts[s + 1]; t++)
+        {
+            var m = TokenMention[t];
+            if (m < 0 || !mask)
+            {
+                into.Add(Tokens[t].Value);
+                previousMention = -1;
+                continue;
+            }
+
+            if (m == previousMention)
+            {
+                continue;
+            }
+
+            previousMention = m;
+            into.Add(string.Equals(MentionTargets[m], target, StringComparison.OrdinalIgnoreCase) ? TokenMarkers.Target : TokenMarkers.OtherTarget);
+        }
+    }
+
+    /// <summary>
+    /// The sentences that make up <paramref name="target"/>'s context: those mentioning it and up to
+    /// <paramref name="neighbours"/> on each side that mention no other target (they usually go on
+    /// about the same actor, "It …"); <see langword="null"/> when that is every sentence
+    /// or the text never mentions the target (the whole text is then the context).
+    /// </summary>
+    public bool[]? ContextOf(string target, int neighbours)
+    {
+        var count = SentenceCount;
+        var context = new bool[count];
+        var any = false;
+        for (var s = 0; s < count; s++)
+        {
+            if (!Mentions(s, target))
+            {
+                continue;
+            }
+
+            any = true;
+            context[s] = true;
+            for (var k = Math.Max(0, s - neighbours); k <= Math.Min(count - 1, s + neighbours); k++)
+            {
+                // A neighbour that names only other targets is their context, not this one's.
+                context[k] |= !SentenceHasMention[k];
+            }
+        }
+
+        return !any || Array.TrueForAll(context, c => c) ? null : context;
+    }
+}

@@ -1,0 +1,145 @@
+namespace StanceBoard.Analysis.Featurization;
+
+/// <summary>
+/// Accumulates the term counts of a text (and of the target's context) over a dense scratch
+/// space and turns them into the final TF-IDF vector. Not thread-safe: one per thread or call.
+/// </summary>
+internal sealed class VectorBuilder(int columns)
+{
+    private readonly float[] _document = new float[columns];
+    private readonly float[] _context = new float[columns];
+    private readonly List<int> _touched = new(1024);
+
+    /// <summary>The number of distinct columns counted so far.</summary>
+    public int Count => _touched.Count;
+
+    public float DocumentCount(int column) => _document[column];
+
+    public void AddDocument(int column, float count)
+    {
+        if (_document[column] == 0)
+        {
+            _touched.Add(column);
+        }
+
+        _document[column] += count;
+    }
+
+    /// <summary>Counts a context term; the caller also counts it in the document.</summary>
+    public void AddContext(int column, float count) => _context[column] += count;
+
+    /// <summary>
+    /// The L2-normalised TF-IDF vector: the document's alone, or, when <paramref name="hasContext"/>,
+    /// normalise(w · context + (1 − w) · document) with each part normalised first.
+    /// </summary>
+    public (int[] Columns, float[] Values) Build(float[] idf, FeaturizerOptions options, bool hasContext)
+    {
+        var cols = new int[_touched.Count];
+        var vals = new float[_touched.Count];
+        Build(idf, options, hasContext, cols, vals);
+        return (cols, vals);
+    }
+
+    /// <summary>Writes the vector into <paramref name="cols"/> and <paramref name="vals"/> (at least <see cref="Count"/> long); returns its length.</summary>
+    public int Build(float[] idf, FeaturizerOptions options, bool hasContext, Span<int> cols, Span<float> vals)
+    {
+        var n = _touched.Count;
+        double docNorm = 0, ctxNorm = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var col = _touched[i];
+            cols[i] = col;
+            var d = Weigh(_document[col], idf[col], options.SublinearTf);
+            vals[i] = d;
+            docNorm += d * d;
+            if (hasContext && _context[col] > 0)
+            {
+                var c = Weigh(_context[col], idf[col], options.SublinearTf);
+                ctxNorm += c * c;
+            }
+        }
+
+        if (n == 0 || docNorm == 0)
+        {
+            return n;
+        }
+
+        var docScale = 1.0 / Math.Sqrt(docNorm);
+        if (!hasContext || ctxNorm == 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                vals[i] = (float)(vals[i] * docScale);
+            }
+
+            return n;
+        }
+
+        var w = options.ContextWeight;
+        var ctxScale = w / Math.Sqrt(ctxNorm);
+        docScale *= 1 - w;
+        double norm = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var col = cols[i];
+            var c = _context[col] > 0 ? Weigh(_context[col], idf[col], options.SublinearTf) : 0;
+            var v = (vals[i] * docScale) + (c * ctxScale);
+            vals[i] = (float)v;
+            norm += v * v;
+        }
+
+        var scale = norm > 0 ? 1.0 / Math.Sqrt(norm) : 0;
+        for (var i = 0; i < n; i++)
+        {
+            vals[i] = (float)(vals[i] * scale);
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Scores the counted document (no context) without materialising it: for each class c,
+    /// Σ_f x_f · w(f, c) over the L2-normalised TF-IDF vector x, with w read by
+    /// <paramref name="weights"/>; the counter is cleared. Margins are linear in x, so the sum is
+    /// taken over the raw weights and divided by the norm once.
+    /// </summary>
+    public void ScoreAndClear<TWeights>(float[] idf, bool sublinear, ref TWeights weights, Span<double> sums)
+        where TWeights : struct, IClassWeights
+    {
+        sums.Clear();
+        double norm = 0;
+        foreach (var col in _touched)
+        {
+            var count = _document[col];
+            var x = (count == 1f || !sublinear ? count : 1f + MathF.Log(count)) * idf[col];
+            norm += x * x;
+            weights.Accumulate(col, x, sums);
+            _document[col] = 0;
+            _context[col] = 0;
+        }
+
+        _touched.Clear();
+        if (norm > 0)
+        {
+            var scale = 1 / Math.Sqrt(norm);
+            for (var c = 0; c < sums.Length; c++)
+            {
+                sums[c] *= scale;
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        foreach (var col in _touched)
+        {
+            _document[col] = 0;
+            _context[col] = 0;
+        }
+
+        _touched.Clear();
+    }
+
+    private static float Weigh(float count, float idf, bool sublinear) =>
+        (sublinear ? 1f + MathF.Log(count) : count) * idf;
+}

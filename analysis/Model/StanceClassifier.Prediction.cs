@@ -1,0 +1,261 @@
+using StanceBoard.Analysis.Featurization;
+
+namespace StanceBoard.Analysis.Model;
+
+/// <summary>Scoring one target: features, margins, probabilities and evidence.</summary>
+public sealed partial class StanceClassifier
+{
+    /// <summary>A target name no mention carries, to featurize a sentence as seen by a target it does not name.</summary>
+    private const string NoTarget = "\u0000";
+
+    private StancePrediction PredictOne(StanceDocument document, TokenizedDocument tokens, string target, int[]?[] shared, PredictionScratch scratch)
+    {
+        var options = FeaturizerOptions;
+        var targetIndex = _trainedIndex.TryGetValue(target, out var index) ? index : -1;
+        var lambda = targetIndex >= 0 ? (float)options.TargetCopyWeight : 0f;
+        if (tokens.SentenceCount > Training.MaxSentences)
+        {
+            var mentioning = Enumerable.Range(0, tokens.SentenceCount).Where(s => tokens.Mentions(s, target)).ToList();
+            if (mentioning.Count > 0)
+            {
+                return PredictBySentences(document, mentioning, mentioning.Select(s => Columns(tokens, s, target, scratch)).ToList(), targetIndex, lambda, scratch);
+            }
+        }
+
+        var context = tokens.ContextOf(target, options.ContextNeighbours);
+        var builder = scratch.Builder;
+        var sentenceColumns = new int[tokens.SentenceCount][];
+        for (var s = 0; s < tokens.SentenceCount; s++)
+        {
+            // A sentence that does not name this target reads the same for every such target
+            // (any mention in it is "another target"), so it is featurized once per document.
+            var columns = tokens.SentenceHasMention[s] && tokens.Mentions(s, target)
+                ? Columns(tokens, s, target, scratch)
+                : shared[s] ??= Columns(tokens, s, NoTarget, scratch);
+            sentenceColumns[s] = columns;
+            var inContext = context is not null && context[s];
+            foreach (var col in columns)
+            {
+                builder.AddDocument(col, 1);
+                if (inContext)
+                {
+                    builder.AddContext(col, 1);
+                }
+            }
+        }
+
+        var (cols, vals) = builder.Build(Vocabulary.Idf, options, context is not null);
+        Span<double> margins = stackalloc double[3];
+        Margins(cols, vals, targetIndex, lambda, margins);
+        Span<double> p = stackalloc double[3];
+        Calibrator.Probabilities(margins, p);
+        var predicted = ArgMax(p);
+        var evidence = Evidence(document, tokens, target, sentenceColumns, cols, vals, predicted, targetIndex, lambda, scratch);
+        builder.Clear();
+        return new StancePrediction(predicted, p[(int)Stance.Favor], p[(int)Stance.Against], p[(int)Stance.None], evidence);
+    }
+
+    /// <summary>
+    /// A text longer than any training text is out of the model's distribution as a whole, so it
+    /// is scored the way the model was trained: each sentence naming the target is featurized as
+    /// a short text and scored, and the sentence probabilities are averaged. Only those sentences
+    /// are featurized. The evidence is the sentences that most favour the verdict.
+    /// </summary>
+    private StancePrediction PredictBySentences(
+        StanceDocument document,
+        List<int> sentences,
+        List<int[]> sentenceColumns,
+        int targetIndex,
+        float lambda,
+        PredictionScratch scratch)
+    {
+        var builder = scratch.Builder;
+        var perSentence = new double[sentences.Count * 3];
+        var weights = new ModelWeights(Weights, 1 + TrainedTargets.Count, targetIndex, lambda);
+        Span<double> margins = stackalloc double[3];
+        Span<double> mean = stackalloc double[3];
+        for (var k = 0; k < sentences.Count; k++)
+        {
+            foreach (var col in sentenceColumns[k])
+            {
+                builder.AddDocument(col, 1);
+            }
+
+            builder.ScoreAndClear(Vocabulary.Idf, FeaturizerOptions.SublinearTf, ref weights, margins);
+            AddBiases(targetIndex, lambda, margins);
+            var p = perSentence.AsSpan(k * 3, 3);
+            Calibrator.Probabilities(margins, p);
+            for (var c = 0; c < 3; c++)
+            {
+                mean[c] += p[c] / sentences.Count;
+            }
+        }
+
+        var predicted = ArgMax(mean);
+        var pc = (int)predicted;
+        var ranked = Enumerable.Range(0, sentences.Count)
+            .Select(k => (Sentence: sentences[k], Support: perSentence[(k * 3) + pc] - Math.Max(perSentence[(k * 3) + ((pc + 1) % 3)], perSentence[(k * 3) + ((pc + 2) % 3)])))
+            .OrderByDescending(x => x.Support)
+            .ThenBy(x => x.Sentence)
+            .ToList();
+        var chosen = ranked.Where(x => x.Support > 0).Take(MaxEvidence).ToList();
+        if (chosen.Count == 0)
+        {
+            chosen = ranked.Take(1).ToList();
+        }
+
+        return new StancePrediction(
+            predicted,
+            mean[(int)Stance.Favor],
+            mean[(int)Stance.Against],
+            mean[(int)Stance.None],
+            chosen.Select(x => document.Sentences[x.Sentence].Text).ToArray());
+    }
+
+    private void AddBiases(int targetIndex, float lambda, Span<double> margins)
+    {
+        for (var c = 0; c < 3; c++)
+        {
+            margins[c] += Biases[c] + (targetIndex >= 0 ? lambda * Biases[((1 + targetIndex) * 3) + c] : 0);
+        }
+    }
+
+    private void Margins(int[] cols, float[] vals, int targetIndex, float lambda, Span<double> margins)
+    {
+        var copies = 1 + TrainedTargets.Count;
+        var copy = 1 + targetIndex;
+        for (var c = 0; c < 3; c++)
+        {
+            margins[c] = Biases[c] + (targetIndex >= 0 ? lambda * Biases[(copy * 3) + c] : 0);
+        }
+
+        var w = Weights;
+        for (var k = 0; k < cols.Length; k++)
+        {
+            var v = vals[k];
+            var at = cols[k] * copies * 3;
+            if (targetIndex >= 0)
+            {
+                var own = at + (copy * 3);
+                margins[0] += v * (w[at] + (lambda * w[own]));
+                margins[1] += v * (w[at + 1] + (lambda * w[own + 1]));
+                margins[2] += v * (w[at + 2] + (lambda * w[own + 2]));
+            }
+            else
+            {
+                margins[0] += v * w[at];
+                margins[1] += v * w[at + 1];
+                margins[2] += v * w[at + 2];
+            }
+        }
+    }
+
+    private static Stance ArgMax(ReadOnlySpan<double> p) =>
+        p[1] >= p[0] && p[1] >= p[2] ? Stance.Favor : p[2] >= p[0] ? Stance.Against : Stance.None;
+
+    private int[] Columns(TokenizedDocument tokens, int s, string target, PredictionScratch scratch)
+    {
+        var buckets = scratch.Buckets;
+        buckets.Clear();
+        var withinWords = FeaturizerOptions.CharNgramsWithinWords;
+        if (withinWords)
+        {
+            scratch.Hasher.Words(tokens, s, target, buckets);
+        }
+        else
+        {
+            scratch.Hasher.Sentence(tokens, s, target, buckets);
+        }
+
+        var count = 0;
+        for (var i = 0; i < buckets.Count; i++)
+        {
+            var col = Vocabulary.ColumnOf(buckets[i]);
+            if (col >= 0)
+            {
+                buckets[count++] = col;
+            }
+        }
+
+        buckets.RemoveRange(count, buckets.Count - count);
+        if (withinWords)
+        {
+            foreach (var token in scratch.Hasher.LastTokens)
+            {
+                buckets.AddRange(scratch.CharColumns(token));
+            }
+        }
+
+        return buckets.ToArray();
+    }
+
+    /// <summary>
+    /// Ranks candidate sentences (those mentioning the target, or all when none does) by how much
+    /// their features push the predicted class over the others: each feature's contribution
+    /// v_f · (w_pred,f − mean of the other classes' w_f) is shared among the sentences holding it
+    /// in proportion to their counts.
+    /// </summary>
+    private string[] Evidence(
+        StanceDocument document,
+        TokenizedDocument tokens,
+        string target,
+        int[][] sentenceColumns,
+        int[] cols,
+        float[] vals,
+        Stance predicted,
+        int targetIndex,
+        float lambda,
+        PredictionScratch scratch)
+    {
+        if (tokens.SentenceCount == 0)
+        {
+            return [];
+        }
+
+        var values = scratch.Values;
+        for (var k = 0; k < cols.Length; k++)
+        {
+            values[cols[k]] = vals[k];
+        }
+
+        var candidates = Enumerable.Range(0, tokens.SentenceCount).Where(s => tokens.Mentions(s, target)).ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = Enumerable.Range(0, tokens.SentenceCount).ToList();
+        }
+
+        var pc = (int)predicted;
+        var o1 = (pc + 1) % 3;
+        var o2 = (pc + 2) % 3;
+        var copies = 1 + TrainedTargets.Count;
+        var scored = new List<(int Sentence, double Contribution)>(candidates.Count);
+        foreach (var s in candidates)
+        {
+            double sum = 0;
+            foreach (var col in sentenceColumns[s])
+            {
+                var at = col * copies * 3;
+                double margin = Weights[at + pc] - (0.5 * (Weights[at + o1] + Weights[at + o2]));
+                if (targetIndex >= 0)
+                {
+                    var own = at + ((1 + targetIndex) * 3);
+                    margin += lambda * (Weights[own + pc] - (0.5 * (Weights[own + o1] + Weights[own + o2])));
+                }
+
+                sum += values[col] / scratch.Builder.DocumentCount(col) * margin;
+            }
+
+            scored.Add((s, sum));
+        }
+
+        for (var k = 0; k < cols.Length; k++)
+        {
+            values[cols[k]] = 0;
+        }
+
+        var ranked = scored.OrderByDescending(x => x.Contribution).ThenBy(x => x.Sentence).ToList();
+        var positive = ranked.Where(x => x.Contribution > 0).Take(MaxEvidence).ToList();
+        var chosen = positive.Count > 0 ? positive : ranked.Take(1).ToList();
+        return chosen.Select(x => document.Sentences[x.Sentence].Text).ToArray();
+    }
+}

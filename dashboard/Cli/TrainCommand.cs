@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using StanceBoard.Analysis.Evaluation;
+using StanceBoard.Analysis.Model;
+using StanceBoard.Analysis.Training;
+using StanceBoard.Dashboard.Models;
+
+namespace StanceBoard.Dashboard.Cli;
+
+/// <summary><c>train --data FILE [--out MODEL] [--cv K] [--seed N] [--promote] [--db PATH]</c>.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Labelled CSV or JSONL with text,target,stance (stance favor|against|none|neutral, any case).", HelpName = "FILE", Required = true };
+        var output = new Option<string>("--out") { Description = "Write the model to this file instead of registering it in the store.", HelpName = "MODEL" };
+        var cv = new Option<int?>("--cv") { Description = "Also estimate quality by K-fold cross-validation of the whole training procedure (K ≥ 2).", HelpName = "K" };
+        var seed = new Option<int>("--seed") { Description = "Seed for fold assignment and solver order; the same data and seed give the same model.", HelpName = "N", DefaultValueFactory = _ => StanceTrainerOptions.Defaults.Seed };
+        var promote = new Option<bool>("--promote") { Description = "Make the new version active (stored pieces are re-scored). Not with --out." };
+        var db = CliOptions.Database();
+        var verbose = CliOptions.Verbose();
+        cv.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } k && (k < 2 || k > 20))
+            {
+                result.AddError("--cv must be between 2 and 20.");
+            }
+        });
+        var command = new Command("train", """
+            Train a stance model on labelled data. Bad rows (missing text, empty target, unknown
+            stance label, malformed line) are reported on stderr with their line numbers and
+            skipped. Without --out the model is registered as a new version in the store. The last
+            line on stdout is JSON: examples, targets, fit_seconds, model_version, and with --cv
+            the cross-validated f_avg, f_favor, f_against, macro_f1, accuracy, per_target, confusion.
+
+            Examples:
+              stanceboard train --data labels.csv --cv 5
+              stanceboard train --data labels.jsonl --out stance.model --seed 7
+              stanceboard train --data labels.csv --promote
+            """)
+        {
+            data, output, cv, seed, promote, db, verbose,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(output) is not null && result.GetValue(promote))
+            {
+                result.AddError("--promote registers and activates a version in the store; it cannot be combined with --out.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(promote), parse.GetValue(db), parse.GetValue(verbose), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string dataPath, string? output, int? folds, int seed, bool promote, string? database, bool verbose, CancellationToken cancellationToken)
+    {
+        var data = LabelledFile.Read(dataPath);
+        if (data is null)
+        {
+            return CliApp.Failure;
+        }
+
+        var options = DefaultModel.TrainerOptions(ModelSource.ConfiguredTargets(), seed);
+        var progress = new Progress<TrainingProgress>(p =>
+        {
+            if (verbose)
+            {
+                CliOutput.Info($"train: {p.Stage} ({p.Fraction:P0})");
+            }
+        });
+        StanceMetrics? metrics = null;
+        if (folds is { } k)
+        {
+            CliOutput.Info($"Cross-validating on {k} folds…");
+            metrics = CrossValidator.Run(data.Examples, options, k, progress, cancellationToken);
+        }
+
+        CliOutput.Info($"Training on {data.Examples.Count} examples…");
+        var watch = Stopwatch.StartNew();
+        var model = new StanceTrainer(options).Fit(data.Examples, progress, cancellationToken);
+        var fitSeconds = watch.Elapsed.TotalSeconds;
+        string version;
+        if (output is not null)
+        {
+            model.SaveFile(output);
+            version = model.Version;
+            CliOutput.Info($"Model {version} written to {output}.");
+        }
+        else
+        {
+            using var host = await CliHost.StartAsync(database, verbose, cancellationToken);
+            var registry = host.Services.GetRequiredService<ModelRegistry>();
+            var info = await registry.RegisterAsync(model, $"train --data {Path.GetFileName(dataPath)}", cancellationToken);
+            version = info.Version;
+            CliOutput.Info($"Model {version} registered in the store{(promote ? string.Empty : "; promote it to use it")}.");
+            if (promote)
+            {
+                await registry.PromoteAsync(version, cancellationToken);
+                var rescored = await StoreRescore.RunAsync(host, cancellationToken);
+                CliOutput.Info($"Model {version} is active; {rescored} stored piece(s) re-scored.");
+            }
+        }
+
+        CliOutput.WriteJsonLine(new TrainLine(
+            data.Examples.Count,
+            model.TrainedTargets,
+            Math.Round(fitSeconds, 3),
+            version,
+            model.Training.C,
+            data.Problems.Count,
+            folds,
+            metrics?.FAvg,
+            metrics?.FFavor,
+            metrics?.FAgainst,
+            metrics?.MacroF1,
+            metrics?.Accuracy,
+            metrics?.PerTarget,
+            metrics?.Confusion));
+        return CliApp.Ok;
+    }
+
+    /// <summary>The last line of <c>train</c>.</summary>
+    private sealed record TrainLine(
+        int Examples,
+        IReadOnlyList<string> Targets,
+        double FitSeconds,
+        string ModelVersion,
+        double C,
+        int SkippedRows,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CvFolds,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FAvg,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FFavor,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FAgainst,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MacroF1,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Accuracy,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, StanceMetrics>? PerTarget,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int[][]? Confusion);
+}

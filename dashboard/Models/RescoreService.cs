@@ -1,0 +1,156 @@
+using System.Threading.Channels;
+using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Storage;
+
+namespace StanceBoard.Dashboard.Models;
+
+/// <summary>
+/// Re-scores stored pieces in the background whenever the active model changes, oldest first,
+/// in pages, reporting progress to the log and to <see cref="IRescoreProgressSink"/>s. A newer
+/// change cancels the run in progress (its work is redone by the new one); so does
+/// <see cref="Cancel"/> and shutting down.
+/// </summary>
+public sealed class RescoreService : BackgroundService
+{
+    private const int PageSize = 200;
+    private readonly Channel<string> _requests = Channel.CreateUnbounded<string>();
+    private readonly IStanceStore _store;
+    private readonly ScorerProvider _scorers;
+    private readonly IRescoreProgressSink[] _sinks;
+    private readonly ILogger<RescoreService> _logger;
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _current;
+
+    public RescoreService(IStanceStore store, ScorerProvider scorers, ModelRegistry registry, IEnumerable<IRescoreProgressSink> sinks, ILogger<RescoreService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        _store = store;
+        _scorers = scorers;
+        _sinks = sinks.ToArray();
+        _logger = logger;
+        registry.ActiveChanged += Request;
+    }
+
+    /// <summary>The last progress reported, or <see langword="null"/> before any run.</summary>
+    public RescoreProgress? Last { get; private set; }
+
+    /// <summary>Asks for a re-scoring with <paramref name="version"/>, cancelling the run in progress.</summary>
+    public void Request(string version)
+    {
+        lock (_gate)
+        {
+            _current?.Cancel();
+        }
+
+        _requests.Writer.TryWrite(version);
+    }
+
+    /// <summary>Cancels the run in progress, if any.</summary>
+    public void Cancel()
+    {
+        lock (_gate)
+        {
+            _current?.Cancel();
+        }
+    }
+
+    /// <summary>Re-scores every stored piece with the current scorer; usable without the background loop (the CLI).</summary>
+    public static async Task<long> RescoreAllAsync(IStanceStore store, ScorerProvider scorers, Func<long, long, Task> onProgress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(scorers);
+        ArgumentNullException.ThrowIfNull(onProgress);
+        var total = await store.CountPiecesAsync(includeDemo: true, cancellationToken);
+        var scorer = scorers.Current;
+        long done = 0;
+        long after = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await store.ListPiecesAsync(new PieceQuery { AfterId = after, Limit = PageSize }, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var piece in page)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await store.ReplaceScoresAsync(piece.Id, scorer.Score(piece.Text), cancellationToken);
+                after = Math.Max(after, piece.Id);
+                done++;
+            }
+
+            await onProgress(done, Math.Max(total, done));
+        }
+
+        return done;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var version in _requests.Reader.ReadAllAsync(stoppingToken))
+        {
+            if (_requests.Reader.TryPeek(out _))
+            {
+                continue; // A newer request is waiting: it supersedes this one.
+            }
+
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            lock (_gate)
+            {
+                _current = run;
+            }
+
+            await RunAsync(version, run.Token);
+            lock (_gate)
+            {
+                _current = null;
+            }
+        }
+    }
+
+    private async Task RunAsync(string version, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Re-scoring stored pieces with model {Version}", version);
+        long done = 0;
+        long total = 0;
+        try
+        {
+            done = await RescoreAllAsync(_store, _scorers, async (d, t) =>
+            {
+                (done, total) = (d, t);
+                _logger.LogInformation("Re-scoring with {Version}: {Done}/{Total}", version, d, t);
+                await ReportAsync(new RescoreProgress(version, d, t, "running"), cancellationToken);
+            }, cancellationToken);
+            _logger.LogInformation("Re-scored {Done} piece(s) with model {Version}", done, version);
+            await ReportAsync(new RescoreProgress(version, done, Math.Max(total, done), "finished"), CancellationToken.None);
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.LogInformation("Re-scoring with {Version} cancelled after {Done} piece(s)", version, done);
+            await ReportAsync(new RescoreProgress(version, done, total, "cancelled"), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            _logger.LogError(ex, "Re-scoring with {Version} failed after {Done} piece(s)", version, done);
+            await ReportAsync(new RescoreProgress(version, done, total, "failed"), CancellationToken.None);
+        }
+    }
+
+    private async Task ReportAsync(RescoreProgress progress, CancellationToken cancellationToken)
+    {
+        Last = progress;
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.OnProgressAsync(progress, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Reporting re-scoring progress to {Sink} failed", sink.GetType().Name);
+            }
+        }
+    }
+}

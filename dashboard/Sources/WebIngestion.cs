@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Storage;
+using StanceBoard.Ingestion.Pipeline;
+using StanceBoard.Ingestion.Sources;
+
+namespace StanceBoard.Dashboard.Sources;
+
+/// <summary>
+/// Web ingestion wired to the piece pipeline: new web pieces are scored, stored and pushed as
+/// <c>pieceScored</c> like any other; syndicated copies are stored linked to their original
+/// without scores; known URLs and identical texts are reported, not stored again.
+/// </summary>
+public sealed class WebIngestion(
+    WebIngestionPipeline pipeline,
+    PieceProcessor processor,
+    ISourceStore sources,
+    IStanceStore store,
+    ILogger<WebIngestion> logger)
+{
+    /// <summary>Polls one stored source; <paramref name="onResult"/> sees each item after it is stored.</summary>
+    public Task<PollReport> PollAsync(StoredSource source, Func<WebIngestResult, ValueTask>? onResult = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return pipeline.PollAsync(
+            source.ToWebSource(),
+            async (item, ct) =>
+            {
+                var result = await HandleAsync(item, source.Id, ct);
+                if (onResult is not null)
+                {
+                    await onResult(result);
+                }
+            },
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Ingests article, feed or sitemap URLs (each detected from its response), one result per item.</summary>
+    public async IAsyncEnumerable<WebIngestResult> IngestUrlsAsync(IEnumerable<Uri> urls, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in pipeline.IngestAsync(urls, cancellationToken))
+        {
+            yield return await HandleAsync(item, null, cancellationToken);
+        }
+    }
+
+    private async Task<WebIngestResult> HandleAsync(IngestionItem item, long? sourceId, CancellationToken cancellationToken)
+    {
+        switch (item.Status)
+        {
+            case IngestionItemStatus.New when item.Piece is { } piece:
+                var processed = await processor.ProcessAsync(piece, cancellationToken: cancellationToken);
+                if (processed.IsNew)
+                {
+                    await sources.SetPieceFingerprintAsync(processed.Piece.Id, sourceId, item.SimHash, cancellationToken);
+                }
+
+                return new WebIngestResult(item, processed);
+            case IngestionItemStatus.NearDuplicate when item.Piece is { } copy && long.TryParse(item.DuplicateOf, NumberStyles.None, CultureInfo.InvariantCulture, out var original):
+                var copyId = await sources.AddLinkedCopyAsync(copy, original, sourceId, item.SimHash, cancellationToken);
+                logger.LogInformation("Stored {Url} as piece {PieceId}, a syndicated copy of piece {Original} (not scored again)", item.Url, copyId, original);
+                return new WebIngestResult(item, await LoadAsync(copyId, isNew: true, cancellationToken));
+            case IngestionItemStatus.Duplicate when long.TryParse(item.DuplicateOf, NumberStyles.None, CultureInfo.InvariantCulture, out var existing):
+                return new WebIngestResult(item, await LoadAsync(existing, isNew: false, cancellationToken));
+            case IngestionItemStatus.KnownUrl when item.CanonicalUrl is { } url && await sources.FindPieceIdByUrlAsync(url, cancellationToken) is { } known:
+                return new WebIngestResult(item, await LoadAsync(known, isNew: false, cancellationToken));
+            case IngestionItemStatus.Failed:
+                logger.LogWarning("Could not ingest {Url} from source {SourceId}: {ErrorKind}: {Error}", item.Url, item.SourceId, item.ErrorKind, item.Error);
+                return new WebIngestResult(item, null);
+            default:
+                return new WebIngestResult(item, null);
+        }
+    }
+
+    private async Task<ProcessResult?> LoadAsync(long id, bool isNew, CancellationToken cancellationToken) =>
+        await store.GetPieceAsync(id, cancellationToken) is { } piece ? new ProcessResult(PieceDto.From(piece), isNew) : null;
+}

@@ -1,0 +1,55 @@
+using StanceBoard.Analysis.Featurization;
+
+namespace StanceBoard.Analysis.Tests.Featurization;
+
+public sealed class VectorBuilderTests
+{
+    [Fact]
+    public void Build_DocumentOnly_IsSublinearTfIdfL2Normalised()
+    {
+        var sut = new VectorBuilder(3);
+        sut.AddDocument(0, 2);
+        sut.AddDocument(2, 1);
+
+        var (cols, vals) = sut.Build([1f, 5f, 2f], new FeaturizerOptions(), hasContext: false);
+
+        var a = 1 + Math.Log(2);
+        var b = 2.0;
+        var norm = Math.Sqrt((a * a) + (b * b));
+        cols.ShouldBe([0, 2]);
+        vals[0].ShouldBe((float)(a / norm), 1e-6f);
+        vals[1].ShouldBe((float)(b / norm), 1e-6f);
+    }
+
+    [Fact]
+    public void Build_WithContext_MixesTheNormalisedPartsByTheContextWeight()
+    {
+        var sut = new VectorBuilder(2);
+        sut.AddDocument(0, 1);
+        sut.AddDocument(1, 1);
+        sut.AddContext(1, 1);
+
+        var (_, vals) = sut.Build([1f, 1f], new FeaturizerOptions { ContextWeight = 0.6 }, hasContext: true);
+
+        // document (1, 1)/√2 weighted 0.4, context (0, 1) weighted 0.6, then normalised.
+        var x = 0.4 / Math.Sqrt(2);
+        var y = (0.4 / Math.Sqrt(2)) + 0.6;
+        var norm = Math.Sqrt((x * x) + (y * y));
+        vals[0].ShouldBe((float)(x / norm), 1e-6f);
+        vals[1].ShouldBe((float)(y / norm), 1e-6f);
+    }
+
+    [Fact]
+    public void Clear_LeavesNoTraceForTheNextText()
+    {
+        var sut = new VectorBuilder(2);
+        sut.AddDocument(0, 3);
+        sut.Clear();
+        sut.AddDocument(1, 1);
+
+        var (cols, vals) = sut.Build([1f, 1f], new FeaturizerOptions(), hasContext: false);
+
+        cols.ShouldBe([1]);
+        vals.ShouldBe([1f]);
+    }
+}

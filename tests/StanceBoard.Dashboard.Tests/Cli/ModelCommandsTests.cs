@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using StanceBoard.Analysis.Corpus;
+using StanceBoard.Analysis.Model;
+
+namespace StanceBoard.Dashboard.Tests.Cli;
+
+/// <summary>The model verbs, run as the real executable on data the project wrote (a slice of the bootstrap corpus).</summary>
+public sealed class ModelCommandsTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("stanceboard-model-cli-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private string WriteLabelled(string name, int skip, int take, params string[] badLines)
+    {
+        var builder = new StringBuilder("id,text,target,stance,extra\n");
+        foreach (var line in badLines)
+        {
+            builder.Append(line).Append('\n');
+        }
+
+        foreach (var e in BootstrapCorpus.Load().Skip(skip).Take(take))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"x,\"{e.Text.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{e.Target},{StanceText.ToText(e.Stance).ToUpperInvariant()},ignored\n");
+        }
+
+        File.WriteAllText(Path.Combine(_folder, name), builder.ToString());
+        return name;
+    }
+
+    private static JsonElement LastJson(string stdout) =>
+        JsonDocument.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+
+    [Fact]
+    public async Task TrainOutCv_ThenEvaluateAndPredict_WriteTheDocumentedOutputs()
+    {
+        var train = WriteLabelled("train.csv", 0, 240, "b1,,Russia,favor,", "b2,Ankara erred.,Turkey,sideways,", "b3,Baku spoke.,,none,");
+        var holdout = WriteLabelled("holdout.csv", 600, 40);
+
+        var trained = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "stance.model", "--cv", "3", "--seed", "4");
+
+        trained.ExitCode.ShouldBe(0, trained.StdErr);
+        trained.StdErr.ShouldContain("train.csv:2: missing text");
+        trained.StdErr.ShouldContain("train.csv:3: unknown stance label 'sideways'");
+        trained.StdErr.ShouldContain("train.csv:4: empty target");
+        var line = LastJson(trained.StdOut);
+        line.GetProperty("examples").GetInt32().ShouldBe(240);
+        line.GetProperty("targets").EnumerateArray().Select(t => t.GetString()).ShouldBe(["Azerbaijan", "Russia", "Turkey"], ignoreOrder: true);
+        line.GetProperty("fit_seconds").GetDouble().ShouldBeGreaterThan(0);
+        line.GetProperty("cv_folds").GetInt32().ShouldBe(3);
+        line.GetProperty("f_avg").GetDouble().ShouldBeInRange(0.2, 1);
+        line.GetProperty("per_target").GetProperty("Russia").GetProperty("macro_f1").GetDouble().ShouldBeInRange(0, 1);
+        File.Exists(Path.Combine(_folder, "stance.model")).ShouldBeTrue();
+
+        var evaluated = await CliProcess.RunAsync(_folder, "evaluate", "--model", "stance.model", "--data", holdout);
+
+        evaluated.ExitCode.ShouldBe(0, evaluated.StdErr);
+        var metrics = LastJson(evaluated.StdOut);
+        foreach (var key in new[] { "f_avg", "f_favor", "f_against", "macro_f1", "accuracy" })
+        {
+            metrics.GetProperty(key).GetDouble().ShouldBeInRange(0, 1);
+        }
+
+        metrics.GetProperty("confusion").EnumerateArray().SelectMany(r => r.EnumerateArray()).Sum(c => c.GetInt32()).ShouldBe(40);
+        metrics.GetProperty("per_target").EnumerateObject().Sum(t => t.Value.GetProperty("count").GetInt32()).ShouldBe(40);
+
+        var predicted = await CliProcess.RunAsync(_folder, "predict", "--model", "stance.model", "--data", holdout, "--out", "pred.csv");
+
+        predicted.ExitCode.ShouldBe(0, predicted.StdErr);
+        var rows = File.ReadAllLines(Path.Combine(_folder, "pred.csv"));
+        rows[0].ShouldBe("target,stance,score,p_favor,p_against,p_none");
+        rows.Length.ShouldBe(41);
+        rows.Skip(1).Select(r => r.Split(',')[0]).ShouldBe(BootstrapCorpus.Load().Skip(600).Take(40).Select(e => e.Target));
+        foreach (var row in rows.Skip(1).Select(r => r.Split(',')))
+        {
+            var p = row[3..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            p.Sum().ShouldBe(1, 1e-4);
+            double.Parse(row[2], CultureInfo.InvariantCulture).ShouldBe(p[0] - p[1], 1e-4);
+            row[1].ShouldBeOneOf("favor", "against", "none");
+        }
+    }
+
+    [Fact]
+    public async Task TrainWithoutOut_RegistersAVersion_ThenScoreUsesTheActiveModelWithoutStoring()
+    {
+        var train = WriteLabelled("train.csv", 100, 150);
+        File.WriteAllText(Path.Combine(_folder, "piece.txt"), "On Mediation\n\nMoscow's mediators deserve real credit for a disciplined mission. The roads were closed.\n");
+
+        var trained = await CliProcess.RunAsync(_folder, "train", "--data", train, "--db", "board.db", "--promote");
+        var scored = await CliProcess.RunAsync(_folder, "score", "piece.txt", "--db", "board.db");
+
+        trained.ExitCode.ShouldBe(0, trained.StdErr);
+        var version = LastJson(trained.StdOut).GetProperty("model_version").GetString();
+        scored.ExitCode.ShouldBe(0, scored.StdErr);
+        var piece = LastJson(scored.StdOut);
+        piece.GetProperty("id").ValueKind.ShouldBe(JsonValueKind.Null);
+        var russia = piece.GetProperty("targets").GetProperty("Russia");
+        russia.GetProperty("model_version").GetString().ShouldBe(version);
+        russia.GetProperty("evidence").EnumerateArray().ShouldAllBe(e => e.GetString()!.Contains("Moscow"));
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "board.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM pieces) || ',' || (SELECT COUNT(*) FROM model_versions) || ',' || (SELECT version FROM model_versions WHERE is_active = 1)";
+        ((string)(await command.ExecuteScalarAsync())!).ShouldBe($"0,2,{version}");
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("train", "--data", "x.csv", "--cv", "1")]
+    [InlineData("predict", "--data", "x.csv")]
+    [InlineData("train", "--data", "x.csv", "--out", "m.model", "--promote")]
+    public async Task ModelVerbs_BadUsage_ExitWithCode2(params string[] args)
+    {
+        var result = await CliProcess.RunAsync(_folder, args);
+
+        result.ExitCode.ShouldBe(2, result.StdErr);
+    }
+
+    [Fact]
+    public async Task ModelVerbs_CorruptModelOrEmptyData_FailWithCode1AndSayWhy()
+    {
+        File.WriteAllText(Path.Combine(_folder, "fake.model"), "not a model");
+        var data = WriteLabelled("data.csv", 0, 5);
+        File.WriteAllText(Path.Combine(_folder, "empty.csv"), "text,target,stance\n,Russia,favor\n");
+
+        var corrupt = await CliProcess.RunAsync(_folder, "evaluate", "--model", "fake.model", "--data", data);
+        var empty = await CliProcess.RunAsync(_folder, "train", "--data", "empty.csv", "--out", "m.model");
+
+        corrupt.ExitCode.ShouldBe(1);
+        corrupt.StdErr.ShouldContain("Not a StanceBoard model");
+        empty.ExitCode.ShouldBe(1);
+        empty.StdErr.ShouldContain("empty.csv:2: missing text");
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("predict")]
+    [InlineData("evaluate")]
+    [InlineData("score")]
+    public async Task ModelVerbs_Help_ShowsExamples(string verb)
+    {
+        var result = await CliProcess.RunAsync(_folder, verb, "--help");
+
+        result.ExitCode.ShouldBe(0);
+        result.StdOut.ShouldContain("Examples:");
+        result.StdOut.ShouldContain($"stanceboard {verb}");
+    }
+}
