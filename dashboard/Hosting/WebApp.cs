@@ -3,6 +3,7 @@ using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
+using StanceBoard.Dashboard.LiveCharts;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Sources;
@@ -34,6 +35,7 @@ internal static class WebApp
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<IPieceScoredSink, HubPieceSink>();
+        builder.Services.AddLiveCharts();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<DemoReplayService>();
         builder.Services.AddHostedService<StoreWatcher>();
@@ -46,7 +48,11 @@ internal static class WebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Revalidate page assets on every load (cheap 304s), so an upgraded server never runs stale scripts.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
         app.UseRouting(); // after static files, so the page fallback never shadows a file
         app.UseAuthentication();
         app.UseAuthorization();

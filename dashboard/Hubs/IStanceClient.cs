@@ -10,6 +10,10 @@ public interface IStanceClient
     [HubMethodName("pieceScored")]
     Task PieceScoredAsync(PieceDto piece);
 
+    /// <summary>A subscribed chart changed: its key as subscribed, a version that only grows, and the new SVG.</summary>
+    [HubMethodName("chartUpdated")]
+    Task ChartUpdatedAsync(string chartKey, long version, string svg);
+
     /// <summary>Stored pieces are being re-scored with a newly active model.</summary>
     [HubMethodName("rescoreProgress")]
     Task RescoreProgressAsync(Models.RescoreProgress progress);

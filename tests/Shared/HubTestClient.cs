@@ -16,6 +16,8 @@ public sealed class HubTestClient : IAsyncDisposable
     private readonly Channel<HubInvocation> _invocations = Channel.CreateUnbounded<HubInvocation>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reader;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _completions = new();
+    private long _nextInvocationId;
 
     private HubTestClient(WebSocket socket)
     {
@@ -41,6 +43,17 @@ public sealed class HubTestClient : IAsyncDisposable
     public Task SendAsync(string target, params object[] arguments) =>
         SendRawAsync(_socket, JsonSerializer.Serialize(new { type = 1, target, arguments }) + RecordSeparator, CancellationToken.None);
 
+    /// <summary>Calls a hub method and waits for its completion; returns the server's error message, or null on success.</summary>
+    public async Task<string?> InvokeAsync(string target, params object[] arguments)
+    {
+        var id = Interlocked.Increment(ref _nextInvocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _completions[id] = completion;
+        await SendRawAsync(_socket, JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }) + RecordSeparator, CancellationToken.None);
+        var result = await completion.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return result.TryGetProperty("error", out var error) ? error.GetString() : null;
+    }
+
     /// <summary>Waits for the next invocation of <paramref name="target"/> (others are skipped).</summary>
     public async Task<JsonElement> WaitForAsync(string target, TimeSpan timeout, Func<JsonElement, bool>? match = null)
     {
@@ -60,6 +73,29 @@ public sealed class HubTestClient : IAsyncDisposable
             if (invocation.Target == target && invocation.Arguments.GetArrayLength() > 0 && (match is null || match(invocation.Arguments[0])))
             {
                 return invocation.Arguments[0];
+            }
+        }
+    }
+
+    /// <summary>Waits for the next <c>chartUpdated</c> for <paramref name="key"/>.</summary>
+    public async Task<(long Version, string Svg)> WaitForChartAsync(string key, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            HubInvocation invocation;
+            try
+            {
+                invocation = await _invocations.Reader.ReadAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No chartUpdated for '{key}' within {timeout.TotalSeconds:0.#} s.");
+            }
+
+            if (invocation.Target == "chartUpdated" && invocation.Arguments[0].GetString() == key)
+            {
+                return (invocation.Arguments[1].GetInt64(), invocation.Arguments[2].GetString()!);
             }
         }
     }
@@ -105,7 +141,12 @@ public sealed class HubTestClient : IAsyncDisposable
 
             using var document = JsonDocument.Parse(record);
             var root = document.RootElement;
-            if (root.GetProperty("type").GetInt32() == 1)
+            var type = root.GetProperty("type").GetInt32();
+            if (type == 3 && root.TryGetProperty("invocationId", out var invocationId) && _completions.TryRemove(invocationId.GetString()!, out var completion))
+            {
+                completion.TrySetResult(root.Clone());
+            }
+            else if (type == 1)
             {
                 _invocations.Writer.TryWrite(new HubInvocation(root.GetProperty("target").GetString()!, root.GetProperty("arguments").Clone()));
             }

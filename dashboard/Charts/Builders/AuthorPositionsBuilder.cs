@@ -59,7 +59,7 @@ internal sealed class AuthorPositionsBuilder : IChartBuilder
                 .Select(a => new PositionBar(rowOf[a.Group!], a.Estimate, a.Lower, a.Upper, a.N, a.IsThin))
                 .ToList();
             var x = new LinearAxisSpec(-1, 1) { Step = 0.5, SignedLabels = true, Nice = false };
-            return new PanelSpec(x, y, [new ReferenceLine(0, Vertical: true), new DivergingBars(bars)])
+            return new PanelSpec(x, y, [new ReferenceLine(0, Vertical: true), new DivergingBars(bars, authors, target)])
             {
                 Title = targets.Count > 1 ? target : null,
                 RightGutterEm = 3.6,

@@ -66,7 +66,7 @@ internal sealed class HeatmapBuilder(string name, AggregateDimension dimension) 
 
         return spec with
         {
-            Panels = [new PanelSpec(x, y, [new HeatmapCells(cells)])],
+            Panels = [new PanelSpec(x, y, [new HeatmapCells(cells, noun, groups, targets)])],
             Legend = legend,
             Caption = request.Caption ?? inputs.MethodCaption(anyThin ? "Hatched" : null),
         };

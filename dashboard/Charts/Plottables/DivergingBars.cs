@@ -10,7 +10,10 @@ namespace StanceBoard.Dashboard.Charts.Plottables;
 /// Horizontal bars from 0 to each row's estimate, coloured by stance, with the interval as a
 /// whisker and n in the panel's right gutter. Thin rows are hatched.
 /// </summary>
-internal sealed record DivergingBars(IReadOnlyList<PositionBar> Bars) : IPlottable
+/// <param name="Bars">One bar per row.</param>
+/// <param name="Authors">Row names by row index, written as <c>data-author</c> on each bar.</param>
+/// <param name="Target">The panel's target, written as <c>data-target</c>.</param>
+internal sealed record DivergingBars(IReadOnlyList<PositionBar> Bars, IReadOnlyList<string> Authors, string Target) : IPlottable
 {
     public void Render(RenderContext context, PanelLayout panel)
     {
@@ -27,6 +30,7 @@ internal sealed record DivergingBars(IReadOnlyList<PositionBar> Bars) : IPlottab
                 continue;
             }
 
+            svg.BeginDataGroup("bar", ("author", Authors[bar.Row]), ("target", Target));
             var end = panel.X.Map(bar.Estimate);
             var rect = new Rect(Math.Min(zero, end), y - (thickness / 2), Math.Abs(end - zero), thickness);
             var fill = StancePalette.Map(bar.Estimate, context.Greyscale);
@@ -49,6 +53,8 @@ internal sealed record DivergingBars(IReadOnlyList<PositionBar> Bars) : IPlottab
                 var n = "n=" + bar.N.ToString("N0", CultureInfo.InvariantCulture);
                 svg.Text(panel.RightGutter.Right, y + (nStyle.Size * FontMetrics.MiddleToBaselineEm), n, nStyle with { Italic = bar.Thin });
             }
+
+            svg.EndGroup();
         }
     }
 }

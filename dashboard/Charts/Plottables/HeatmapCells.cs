@@ -12,7 +12,11 @@ namespace StanceBoard.Dashboard.Charts.Plottables;
 /// cell is large enough. Thin cells are hatched and their labels set in italics; combinations
 /// without pieces are left light grey.
 /// </summary>
-internal sealed record HeatmapCells(IReadOnlyList<HeatmapCell> Cells) : IPlottable
+/// <param name="Cells">The cells with pieces.</param>
+/// <param name="GroupKind">What rows are ("author" or "outlet"), written as <c>data-author</c> / <c>data-outlet</c> on each cell.</param>
+/// <param name="Groups">Row names by row index.</param>
+/// <param name="Targets">Column names by column index.</param>
+internal sealed record HeatmapCells(IReadOnlyList<HeatmapCell> Cells, string GroupKind, IReadOnlyList<string> Groups, IReadOnlyList<string> Targets) : IPlottable
 {
     public void Render(RenderContext context, PanelLayout panel)
     {
@@ -42,6 +46,7 @@ internal sealed record HeatmapCells(IReadOnlyList<HeatmapCell> Cells) : IPlottab
 
             var rect = CellRect(panel, cell.Row, cell.Column, inset);
             var fill = StancePalette.Map(cell.Value, context.Greyscale);
+            svg.BeginDataGroup("cell", (GroupKind, Groups[cell.Row]), ("target", Targets[cell.Column]));
             svg.Rect(rect, fill.Hex);
             if (cell.Thin)
             {
@@ -65,6 +70,8 @@ internal sealed record HeatmapCells(IReadOnlyList<HeatmapCell> Cells) : IPlottab
             {
                 svg.Text(cx, cy + (size * FontMetrics.MiddleToBaselineEm), value, style, tooltip);
             }
+
+            svg.EndGroup();
         }
     }
 

@@ -44,6 +44,22 @@ internal sealed class SvgWriter
         _sb.Append(">\n");
     }
 
+    /// <summary>
+    /// Opens a group carrying <c>data-*</c> attributes that say what it shows (an author, a
+    /// target), so the dashboard can link from a mark to its page; exported files keep them as inert metadata.
+    /// </summary>
+    public void BeginDataGroup(string cssClass, params (string Name, string Value)[] data)
+    {
+        _sb.Append("<g");
+        Attribute("class", cssClass);
+        foreach (var (name, value) in data)
+        {
+            Attribute("data-" + name, value);
+        }
+
+        _sb.Append(">\n");
+    }
+
     public void EndGroup() => _sb.Append("</g>\n");
 
     public void Rect(Rect r, string fill, string? stroke = null, double strokeWidth = 0, double opacity = 1)

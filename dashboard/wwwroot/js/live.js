@@ -70,7 +70,7 @@ export function connect() {
     .build();
   connection.on("pieceScored", (piece) => emit("piece", piece));
   connection.on("chartUpdated", (key, version, svg) => emit("chart", key, version, svg));
-  connection.on("progress", (progress) => emit("progress", progress));
+  connection.on("rescoreProgress", (progress) => emit("progress", progress));
   connection.onreconnecting(() => setStatus("reconnecting", "reconnecting…"));
   connection.onreconnected(async () => {
     setStatus("live", "live");

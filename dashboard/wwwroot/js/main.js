@@ -48,6 +48,7 @@ document.addEventListener("click", (event) => {
   event.preventDefault();
   navigate(href);
 });
+document.addEventListener("navigate", (event) => navigate(event.detail));
 window.addEventListener("popstate", route);
 
 async function boot() {

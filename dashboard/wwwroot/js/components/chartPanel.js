@@ -6,8 +6,8 @@ import { onChart, onReconnected, subscribeChart } from "../live.js";
 
 const PRESETS = [
   { id: "screen", label: "Screen" },
-  { id: "single", label: "Print, single column (3.5 in)" },
-  { id: "double", label: "Print, double column (7 in)" },
+  { id: "print-single", label: "Print, single column (3.5 in)" },
+  { id: "print-double", label: "Print, double column (7 in)" },
   { id: "slide", label: "Slide 16:9" },
 ];
 
@@ -33,17 +33,19 @@ function toSvgNode(text) {
 
 /**
  * chartPanel({ name, title, params, aspect }) → { element, dispose }.
- * params are the filters (query parameters) of the chart; aspect is width/height.
+ * params are the filters (query parameters) of the chart; aspect is width/height. The chart is
+ * rendered at the panel's own width (measured once it is on the page), so text stays legible.
  */
-export function chartPanel({ name, title, params, aspect = 16 / 9, width = 960 }) {
-  const height = Math.round(width / aspect);
-  const chartQuery = query({ ...params, width, height });
-  const key = `${name}${chartQuery}`;
+export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
   const exportQuery = (extra) => query({ ...params, ...extra });
-  const frame = h("div", { className: "chart-frame", style: `aspect-ratio: ${width} / ${height}` },
+  const frame = h("div", { className: "chart-frame", style: `aspect-ratio: ${aspect}` },
     h("div", { className: "chart-loading" }, "Loading chart…"));
   const updated = h("span", { className: "chart-updated muted", "aria-live": "polite" });
   let version = -1;
+  let key = null;
+  let chartQuery = "";
+  let disposed = false;
+  const cleanup = [];
 
   function show(svgText, newVersion) {
     if (newVersion !== undefined && newVersion <= version) return;
@@ -68,11 +70,23 @@ export function chartPanel({ name, title, params, aspect = 16 / 9, width = 960 }
         frame.replaceChildren(h("div", { className: "chart-error" }, `Chart unavailable: ${detail}`));
         return;
       }
-      const etagVersion = Number(response.headers.get("X-Chart-Version") ?? NaN);
-      show(await response.text(), Number.isFinite(etagVersion) ? etagVersion : undefined);
-    } catch (e) {
+      show(await response.text());
+    } catch {
       frame.replaceChildren(h("div", { className: "chart-error" }, "Chart unavailable: the server did not answer."));
     }
+  }
+
+  function start() {
+    if (disposed) return;
+    const measured = Math.round(frame.getBoundingClientRect().width);
+    const width = Math.min(1600, Math.max(360, measured || 720));
+    const height = Math.round(width / aspect);
+    chartQuery = query({ ...params, width, height });
+    key = `${name}${chartQuery}`;
+    cleanup.push(subscribeChart(key));
+    cleanup.push(onChart((k, v, svg) => { if (k === key) show(svg, v); }));
+    cleanup.push(onReconnected(load));
+    load();
   }
 
   const dpi = h("select", { "aria-label": "PNG resolution" },
@@ -90,8 +104,8 @@ export function chartPanel({ name, title, params, aspect = 16 / 9, width = 960 }
     h("summary", { "aria-label": `Download ${title}` }, "Download"),
     h("div", { className: "download-menu" },
       h("ul", {},
-        h("li", {}, h("a", { href: `/api/charts/${name}.svg${exportQuery({ width, height })}`, download: "", dataset: { format: "svg" } }, "SVG (vector)")),
-        h("li", {}, h("a", { href: `/api/charts/${name}.pdf${exportQuery({ preset: "double" })}`, download: "", dataset: { format: "pdf" } }, "PDF (vector, 7 in)")),
+        h("li", {}, h("a", { href: `/api/charts/${name}.svg${exportQuery({ preset: "screen" })}`, download: "", dataset: { format: "svg" } }, "SVG (vector)")),
+        h("li", {}, h("a", { href: `/api/charts/${name}.pdf${exportQuery({ preset: "print-double" })}`, download: "", dataset: { format: "pdf" } }, "PDF (vector, 7 in)")),
         ...pngLinks,
         h("li", {}, h("a", { href: `/api/charts/${name}.csv${exportQuery({})}`, download: "", dataset: { format: "csv" } }, "CSV (the data)"))),
       h("div", { className: "download-options" }, h("label", {}, "PNG ", dpi), h("label", {}, grey, " greyscale"))));
@@ -100,12 +114,19 @@ export function chartPanel({ name, title, params, aspect = 16 / 9, width = 960 }
     h("figcaption", { className: "chart-head" }, h("h3", {}, title), updated, menu),
     frame);
 
-  const unsubscribe = subscribeChart(key);
-  const offChart = onChart((k, v, svg) => { if (k === key) show(svg, v); });
-  const offReconnect = onReconnected(load);
-  load();
+  // A heatmap cell or a position bar leads to that author's (or outlet's) page for that target.
+  frame.addEventListener("click", (event) => {
+    const mark = event.target.closest("[data-author], [data-outlet]");
+    if (!mark) return;
+    const kind = mark.dataset.author !== undefined ? "authors" : "outlets";
+    const who = mark.dataset.author ?? mark.dataset.outlet;
+    const target = mark.dataset.target ? `?targets=${encodeURIComponent(mark.dataset.target)}` : "";
+    frame.dispatchEvent(new CustomEvent("navigate", { bubbles: true, detail: `/${kind}/${encodeURIComponent(who)}${target}` }));
+  });
+
+  requestAnimationFrame(start);
   return {
     element,
-    dispose() { unsubscribe(); offChart(); offReconnect(); },
+    dispose() { disposed = true; cleanup.forEach((off) => off()); },
   };
 }

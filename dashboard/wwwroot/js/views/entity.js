@@ -22,7 +22,7 @@ export function render(container, { targets, params: [kind, name] }) {
       chartPanel({ name: "stance-timeline", title: `${name}: stance over time`, params }),
       isAuthor
         ? chartPanel({ name: "author-positions", title: `${name}: mean stance per target`, params, aspect: 2 })
-        : chartPanel({ name: "author-heatmap", title: `Authors of ${name} × targets`, params, aspect: 4 / 3 }),
+        : chartPanel({ name: "author-heatmap", title: `Authors of ${name} × targets`, params, aspect: 16 / 10 }),
     ];
     charts.replaceChildren(...panels.map((p) => p.element));
     const listParams = { ...params };

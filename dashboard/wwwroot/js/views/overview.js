@@ -36,9 +36,11 @@ export function render(container, { targets }) {
     panels.forEach((p) => p.dispose());
     const params = filterParams(filters);
     panels = [
-      chartPanel({ name: "stance-timeline", title: "Stance over time, per target", params }),
+      chartPanel({ name: "stance-timeline", title: "Stance over time, per target", params, aspect: 21 / 9 }),
       chartPanel({ name: "author-heatmap", title: "Authors × targets: mean stance", params, aspect: 4 / 3 }),
+      chartPanel({ name: "stance-distribution", title: "Favor, none and against, per target", params, aspect: 4 / 3 }),
     ];
+    panels[0].element.classList.add("chart-wide");
     charts.replaceChildren(...panels.map((p) => p.element));
   }
 

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Xml.Linq;
+using StanceBoard.Tests.Shared;
+
+namespace StanceBoard.Dashboard.Tests.LiveCharts;
+
+public sealed class LiveChartsTests(StanceBoardFactory factory) : IClassFixture<StanceBoardFactory>
+{
+    private async Task<HubTestClient> ConnectAsync()
+    {
+        var server = factory.Server;
+        var wsUri = new UriBuilder(new Uri(server.BaseAddress, "hubs/stance")) { Scheme = "ws" }.Uri;
+        return await HubTestClient.ConnectAsync(ct => server.CreateWebSocketClient().ConnectAsync(wsUri, ct));
+    }
+
+    private HttpClient Writer()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", StanceBoardFactory.AdminKey);
+        return client;
+    }
+
+    [Fact]
+    public async Task Subscribe_BurstOfPieces_GivesFewRendersSentToEverySubscriber()
+    {
+        const string key = "stance-distribution?width=640&height=360";
+        await using var first = await ConnectAsync();
+        await using var second = await ConnectAsync();
+        (await first.InvokeAsync("subscribe", key)).ShouldBeNull();
+        (await second.InvokeAsync("subscribe", key)).ShouldBeNull();
+        var writer = Writer();
+
+        for (var i = 0; i < 8; i++)
+        {
+            (await writer.PostAsJsonAsync("/api/pieces", new { title = $"Burst {i}", text = $"Moscow welcomed the deal, and Ankara praised Baku. {Guid.NewGuid():N}", published = "2020-10-20" })).EnsureSuccessStatusCode();
+        }
+
+        var update = await first.WaitForChartAsync(key, TimeSpan.FromSeconds(10));
+        var svg = XDocument.Parse(update.Svg);
+        svg.Root!.Name.LocalName.ShouldBe("svg");
+        (await second.WaitForChartAsync(key, TimeSpan.FromSeconds(10))).Version.ShouldBe(update.Version);
+
+        // Eight pieces within well under a second: at most three renders reach the page (first, coalesced rest, maybe one more).
+        var more = 0;
+        try
+        {
+            while (true)
+            {
+                await first.WaitForChartAsync(key, TimeSpan.FromSeconds(1.5));
+                more++;
+            }
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        more.ShouldBeLessThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task Subscribe_UnknownChartOrBadParameter_IsRefusedWithTheReason()
+    {
+        await using var hub = await ConnectAsync();
+
+        (await hub.InvokeAsync("subscribe", "pie-chart?width=10")).ShouldNotBeNull().ShouldContain("no chart");
+        (await hub.InvokeAsync("subscribe", "stance-timeline?width=999999")).ShouldNotBeNull().ShouldContain("width");
+    }
+
+    [Fact]
+    public async Task Unsubscribe_StopsUpdates()
+    {
+        const string key = "author-heatmap?width=500&height=400";
+        await using var hub = await ConnectAsync();
+        (await hub.InvokeAsync("subscribe", key)).ShouldBeNull();
+        (await hub.InvokeAsync("unsubscribe", key)).ShouldBeNull();
+
+        (await Writer().PostAsJsonAsync("/api/pieces", new { title = "After unsubscribe", text = $"Putin called Aliyev. {Guid.NewGuid():N}", authors = new[] { "Ann Lee" } })).EnsureSuccessStatusCode();
+
+        await Should.ThrowAsync<TimeoutException>(() => hub.WaitForChartAsync(key, TimeSpan.FromSeconds(2)));
+    }
+}
