@@ -79,8 +79,11 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
   function start() {
     if (disposed) return;
     const measured = Math.round(frame.getBoundingClientRect().width);
-    const width = Math.min(1600, Math.max(360, measured || 720));
-    const height = Math.round(width / aspect);
+    const width = Math.min(1600, Math.max(320, measured || 720));
+    // Narrow panels (phones) get taller charts, so axes and captions keep room.
+    const shape = width < 640 ? Math.min(aspect, 0.95) : aspect;
+    frame.style.aspectRatio = String(shape);
+    const height = Math.round(width / shape);
     chartQuery = query({ ...params, width, height });
     key = `${name}${chartQuery}`;
     cleanup.push(subscribeChart(key));
@@ -109,6 +112,11 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
         ...pngLinks,
         h("li", {}, h("a", { href: `/api/charts/${name}.csv${exportQuery({})}`, download: "", dataset: { format: "csv" } }, "CSV (the data)"))),
       h("div", { className: "download-options" }, h("label", {}, "PNG ", dpi), h("label", {}, grey, " greyscale"))));
+
+  // Close the menu once a file is chosen.
+  menu.addEventListener("click", (event) => {
+    if (event.target.closest("a")) setTimeout(() => { menu.open = false; }, 0);
+  });
 
   const element = h("figure", { className: "chart-panel", dataset: { chart: name } },
     h("figcaption", { className: "chart-head" }, h("h3", {}, title), updated, menu),
