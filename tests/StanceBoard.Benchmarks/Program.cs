@@ -16,6 +16,16 @@ public static class Program
             return await verb(args[1..]);
         }
 
+        if (args is ["live", .. var liveArgs])
+        {
+            return await Live.LiveBenchmark.RunAsync(liveArgs);
+        }
+
+        if (args is ["bare-hub", .. var hubArgs])
+        {
+            return await Live.BareHubServer.RunAsync(hubArgs);
+        }
+
         if (args is ["model-figures", .. var rest])
         {
             ModelFigures.Run(rest.FirstOrDefault() ?? "all");
