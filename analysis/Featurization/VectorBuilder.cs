@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace StanceBoard.Analysis.Featurization;
 
 /// <summary>
@@ -99,34 +102,34 @@ internal sealed class VectorBuilder(int columns)
 
     /// <summary>
     /// Scores the counted document (no context) without materialising it: for each class c,
-    /// Σ_f x_f · w(f, c) over the L2-normalised TF-IDF vector x, with w read by
-    /// <paramref name="weights"/>; the counter is cleared. Margins are linear in x, so the sum is
-    /// taken over the raw weights and divided by the norm once.
+    /// Σ_f x_f · w(f, c) over the L2-normalised TF-IDF vector x, reading w(f, ·) and idf_f from
+    /// <paramref name="row"/> (see <see cref="Model.ScoringRows"/>); the counts are cleared.
+    /// Margins are linear in x, so the sum is taken over the raw weights and divided by the norm once.
     /// </summary>
-    public void ScoreAndClear<TWeights>(float[] idf, bool sublinear, ref TWeights weights, Span<double> sums)
-        where TWeights : struct, IClassWeights
+    public void ScoreAndClear(float[] row, bool sublinear, Span<double> sums)
     {
-        sums.Clear();
-        double norm = 0;
-        foreach (var col in _touched)
+        double s0 = 0, s1 = 0, s2 = 0, norm = 0;
+        var document = _document;
+        var touched = CollectionsMarshal.AsSpan(_touched);
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(row);
+        foreach (var col in touched)
         {
-            var count = _document[col];
-            var x = (count == 1f || !sublinear ? count : 1f + MathF.Log(count)) * idf[col];
+            var count = document[col];
+            document[col] = 0;
+            ref var w = ref Unsafe.Add(ref weights, (nint)(uint)col * Model.ScoringRows.Stride);
+            var x = (count == 1f || !sublinear ? count : 1f + MathF.Log(count)) * Unsafe.Add(ref w, 3);
             norm += x * x;
-            weights.Accumulate(col, x, sums);
-            _document[col] = 0;
-            _context[col] = 0;
+            double value = x;
+            s0 += value * w;
+            s1 += value * Unsafe.Add(ref w, 1);
+            s2 += value * Unsafe.Add(ref w, 2);
         }
 
         _touched.Clear();
-        if (norm > 0)
-        {
-            var scale = 1 / Math.Sqrt(norm);
-            for (var c = 0; c < sums.Length; c++)
-            {
-                sums[c] *= scale;
-            }
-        }
+        var scale = norm > 0 ? 1 / Math.Sqrt(norm) : 1;
+        sums[0] = s0 * scale;
+        sums[1] = s1 * scale;
+        sums[2] = s2 * scale;
     }
 
     public void Clear()

@@ -18,7 +18,7 @@ public sealed partial class StanceClassifier
             var mentioning = Enumerable.Range(0, tokens.SentenceCount).Where(s => tokens.Mentions(s, target)).ToList();
             if (mentioning.Count > 0)
             {
-                return PredictBySentences(document, mentioning, mentioning.Select(s => Columns(tokens, s, target, scratch)).ToList(), targetIndex, lambda, scratch);
+                return PredictBySentences(document, tokens, target, mentioning, targetIndex, lambda, scratch);
             }
         }
 
@@ -63,25 +63,22 @@ public sealed partial class StanceClassifier
     /// </summary>
     private StancePrediction PredictBySentences(
         StanceDocument document,
+        TokenizedDocument tokens,
+        string target,
         List<int> sentences,
-        List<int[]> sentenceColumns,
         int targetIndex,
         float lambda,
         PredictionScratch scratch)
     {
         var builder = scratch.Builder;
         var perSentence = new double[sentences.Count * 3];
-        var weights = new ModelWeights(Weights, 1 + TrainedTargets.Count, targetIndex, lambda);
+        var row = Rows.Row(targetIndex);
         Span<double> margins = stackalloc double[3];
         Span<double> mean = stackalloc double[3];
         for (var k = 0; k < sentences.Count; k++)
         {
-            foreach (var col in sentenceColumns[k])
-            {
-                builder.AddDocument(col, 1);
-            }
-
-            builder.ScoreAndClear(Vocabulary.Idf, FeaturizerOptions.SublinearTf, ref weights, margins);
+            CountSentence(tokens, sentences[k], target, scratch);
+            builder.ScoreAndClear(row, FeaturizerOptions.SublinearTf, margins);
             AddBiases(targetIndex, lambda, margins);
             var p = perSentence.AsSpan(k * 3, 3);
             Calibrator.Probabilities(margins, p);
@@ -122,36 +119,48 @@ public sealed partial class StanceClassifier
 
     private void Margins(int[] cols, float[] vals, int targetIndex, float lambda, Span<double> margins)
     {
-        var copies = 1 + TrainedTargets.Count;
-        var copy = 1 + targetIndex;
         for (var c = 0; c < 3; c++)
         {
-            margins[c] = Biases[c] + (targetIndex >= 0 ? lambda * Biases[(copy * 3) + c] : 0);
+            margins[c] = Biases[c] + (targetIndex >= 0 ? lambda * Biases[((1 + targetIndex) * 3) + c] : 0);
         }
 
-        var w = Weights;
+        var row = Rows.Row(targetIndex);
         for (var k = 0; k < cols.Length; k++)
         {
             var v = vals[k];
-            var at = cols[k] * copies * 3;
-            if (targetIndex >= 0)
-            {
-                var own = at + (copy * 3);
-                margins[0] += v * (w[at] + (lambda * w[own]));
-                margins[1] += v * (w[at + 1] + (lambda * w[own + 1]));
-                margins[2] += v * (w[at + 2] + (lambda * w[own + 2]));
-            }
-            else
-            {
-                margins[0] += v * w[at];
-                margins[1] += v * w[at + 1];
-                margins[2] += v * w[at + 2];
-            }
+            var at = cols[k] * ScoringRows.Stride;
+            margins[0] += v * row[at];
+            margins[1] += v * row[at + 1];
+            margins[2] += v * row[at + 2];
         }
     }
 
     private static Stance ArgMax(ReadOnlySpan<double> p) =>
         p[1] >= p[0] && p[1] >= p[2] ? Stance.Favor : p[2] >= p[0] ? Stance.Against : Stance.None;
+
+    /// <summary>Counts the columns of sentence <paramref name="s"/> as seen by <paramref name="target"/> into the scratch's vector builder, in the order <see cref="Columns"/> lists them.</summary>
+    private void CountSentence(TokenizedDocument tokens, int s, string target, PredictionScratch scratch)
+    {
+        var builder = scratch.Builder;
+        if (!FeaturizerOptions.CharNgramsWithinWords)
+        {
+            foreach (var col in Columns(tokens, s, target, scratch))
+            {
+                builder.AddDocument(col, 1);
+            }
+
+            return;
+        }
+
+        scratch.Hasher.WordColumns(tokens, s, target, Vocabulary, builder);
+        foreach (var token in scratch.Hasher.LastTokens)
+        {
+            foreach (var col in scratch.CharColumns(token))
+            {
+                builder.AddDocument(col, 1);
+            }
+        }
+    }
 
     private int[] Columns(TokenizedDocument tokens, int s, string target, PredictionScratch scratch)
     {

@@ -43,6 +43,7 @@ public sealed partial class StanceClassifier : IStanceModel
         Training = summary;
         _trainedIndex = trained.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
         _knownCatalog = new TargetCatalog(known);
+        Rows = new ScoringRows(weights, vocabulary.Idf, 1 + trained.Count, (float)featurizer.TargetCopyWeight);
     }
 
     /// <inheritdoc />
@@ -68,6 +69,9 @@ public sealed partial class StanceClassifier : IStanceModel
     internal float[] Biases { get; }
 
     internal ProbabilityCalibrator Calibrator { get; }
+
+    /// <summary>The weights laid out for scoring, per target.</summary>
+    internal ScoringRows Rows { get; }
 
     /// <summary>The same model stamped with another version (weights are shared, not copied).</summary>
     public StanceClassifier WithVersion(string version)
