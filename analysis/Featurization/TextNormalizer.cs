@@ -15,15 +15,26 @@ internal static class TextNormalizer
     public static List<TextToken> Tokenize(string text)
     {
         var tokens = new List<TextToken>(text.Length / 5);
-        var i = 0;
-        while (i < text.Length)
+        Tokenize(text, 0, text.Length, tokens);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Appends the tokens of <paramref name="text"/> between <paramref name="start"/> and
+    /// <paramref name="limit"/> to <paramref name="tokens"/>, exactly as if that stretch were the
+    /// whole text (nothing outside it is looked at), with offsets into <paramref name="text"/>.
+    /// </summary>
+    public static void Tokenize(string text, int start, int limit, List<TextToken> tokens)
+    {
+        var i = start;
+        while (i < limit)
         {
             var c = text[i];
-            var atWordStart = i == 0 || !IsWordChar(text[i - 1]);
-            if (atWordStart && IsUrlStart(text, i))
+            var atWordStart = i == start || !IsWordChar(text[i - 1]);
+            if (atWordStart && IsUrlStart(text, i, limit))
             {
                 var end = i;
-                while (end < text.Length && !char.IsWhiteSpace(text[end]))
+                while (end < limit && !char.IsWhiteSpace(text[end]))
                 {
                     end++;
                 }
@@ -36,10 +47,10 @@ internal static class TextNormalizer
                 tokens.Add(new TextToken(i, end - i, TokenMarkers.Url));
                 i = end;
             }
-            else if (c == '@' && atWordStart && i + 1 < text.Length && IsHandleChar(text[i + 1]))
+            else if (c == '@' && atWordStart && i + 1 < limit && IsHandleChar(text[i + 1]))
             {
                 var end = i + 1;
-                while (end < text.Length && IsHandleChar(text[end]))
+                while (end < limit && IsHandleChar(text[end]))
                 {
                     end++;
                 }
@@ -47,10 +58,10 @@ internal static class TextNormalizer
                 tokens.Add(new TextToken(i, end - i, TokenMarkers.User));
                 i = end;
             }
-            else if (c == '#' && atWordStart && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
+            else if (c == '#' && atWordStart && i + 1 < limit && char.IsLetterOrDigit(text[i + 1]))
             {
                 var end = i + 1;
-                while (end < text.Length && (IsWordChar(text[end]) || text[end] == '_'))
+                while (end < limit && (IsWordChar(text[end]) || text[end] == '_'))
                 {
                     end++;
                 }
@@ -61,14 +72,14 @@ internal static class TextNormalizer
             else if (char.IsDigit(c))
             {
                 var end = i + 1;
-                while (end < text.Length && (char.IsDigit(text[end])
-                    || (text[end] is '.' or ',' or ':' or '/' && end + 1 < text.Length && char.IsDigit(text[end + 1]))))
+                while (end < limit && (char.IsDigit(text[end])
+                    || (text[end] is '.' or ',' or ':' or '/' && end + 1 < limit && char.IsDigit(text[end + 1]))))
                 {
                     end++;
                 }
 
                 // Suffixes that make a number a word: 1990s, 3rd, 10km.
-                while (end < text.Length && char.IsLetter(text[end]))
+                while (end < limit && char.IsLetter(text[end]))
                 {
                     end++;
                 }
@@ -79,7 +90,7 @@ internal static class TextNormalizer
             else if (IsWordChar(c))
             {
                 var end = i + 1;
-                while (end < text.Length && IsWordChar(text[end]))
+                while (end < limit && IsWordChar(text[end]))
                 {
                     end++;
                 }
@@ -102,8 +113,6 @@ internal static class TextNormalizer
                 i++;
             }
         }
-
-        return tokens;
     }
 
     private static void SplitHashtag(string text, int start, int end, List<TextToken> tokens)
@@ -132,11 +141,11 @@ internal static class TextNormalizer
         }
     }
 
-    private static bool IsUrlStart(string text, int i) =>
-        StartsWith(text, i, "http://") || StartsWith(text, i, "https://") || StartsWith(text, i, "www.");
+    private static bool IsUrlStart(string text, int i, int end) =>
+        StartsWith(text, i, end, "http://") || StartsWith(text, i, end, "https://") || StartsWith(text, i, end, "www.");
 
-    private static bool StartsWith(string text, int i, string prefix) =>
-        text.Length - i >= prefix.Length && text.AsSpan(i, prefix.Length).Equals(prefix, StringComparison.OrdinalIgnoreCase);
+    private static bool StartsWith(string text, int i, int end, string prefix) =>
+        end - i >= prefix.Length && text.AsSpan(i, prefix.Length).Equals(prefix, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHandleChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 

@@ -35,15 +35,16 @@ internal sealed class TokenizedDocument
     public static TokenizedDocument Create(StanceDocument document)
     {
         var sentences = document.Sentences;
-        var all = new List<TextToken>();
+        var all = new List<TextToken>(document.Text.Length / 5);
         var starts = new int[sentences.Count + 1];
         for (var s = 0; s < sentences.Count; s++)
         {
             starts[s] = all.Count;
             var sentence = sentences[s];
-            foreach (var token in TextNormalizer.Tokenize(sentence.Text))
+            TextNormalizer.Tokenize(sentence.Text, 0, sentence.Text.Length, all);
+            for (var t = starts[s]; t < all.Count; t++)
             {
-                all.Add(token with { Start = token.Start + sentence.Start });
+                all[t] = all[t] with { Start = all[t].Start + sentence.Start };
             }
         }
 

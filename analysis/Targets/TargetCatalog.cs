@@ -1,3 +1,4 @@
+using System.Text;
 using StanceBoard.Analysis.Text;
 
 namespace StanceBoard.Analysis.Targets;
@@ -9,7 +10,9 @@ namespace StanceBoard.Analysis.Targets;
 public sealed class TargetCatalog
 {
     private readonly Dictionary<string, List<(string Target, string[] Tokens)>> _byFirstToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Target, string[] Tokens)>>.AlternateLookup<ReadOnlySpan<char>> _byFirstFolded;
     private readonly Dictionary<string, TargetDefinition> _byName;
+    private readonly int _longestFirstToken;
 
     /// <summary>Builds a catalog; target names must be unique (case-insensitive).</summary>
     public TargetCatalog(IEnumerable<TargetDefinition> targets)
@@ -46,6 +49,9 @@ public sealed class TargetCatalog
         {
             list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
         }
+
+        _byFirstFolded = _byFirstToken.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestFirstToken = _byFirstToken.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
     }
 
     /// <summary>Builds a catalog from the configuration section <c>Targets</c> (name → options).</summary>
@@ -70,25 +76,41 @@ public sealed class TargetCatalog
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
         var mentions = new List<Mention>();
+        if (_byFirstToken.Count == 0)
+        {
+            return mentions;
+        }
+
+        // Words are folded into a buffer only to be looked up, so most words cost no allocation.
+        var words = new List<(int Start, int Length)>(64);
+        Span<char> buffer = stackalloc char[64];
         foreach (var sentence in sentences)
         {
-            var tokens = WordTokenizer.Tokenize(text, sentence.Start, sentence.Length);
-            for (var i = 0; i < tokens.Count; i++)
+            WordTokenizer.Bounds(text, sentence.Start, sentence.Length, words);
+            for (var i = 0; i < words.Count; i++)
             {
-                if (!_byFirstToken.TryGetValue(tokens[i].Folded, out var candidates))
+                var (start, length) = words[i];
+
+                // A longer word can still fold to a key ("ß" → "ss"), so only ASCII words are skipped by length.
+                if (length > _longestFirstToken && Ascii.IsValid(text.AsSpan(start, length)))
+                {
+                    continue;
+                }
+
+                if (!_byFirstFolded.TryGetValue(Folded(text, words[i], buffer), out var candidates))
                 {
                     continue;
                 }
 
                 foreach (var (target, aliasTokens) in candidates)
                 {
-                    if (!Matches(tokens, i, aliasTokens))
+                    if (!Matches(text, words, i, aliasTokens, buffer))
                     {
                         continue;
                     }
 
-                    var last = tokens[i + aliasTokens.Length - 1];
-                    mentions.Add(new Mention(target, tokens[i].Start, last.Start + last.Length - tokens[i].Start, sentence.Index));
+                    var last = words[i + aliasTokens.Length - 1];
+                    mentions.Add(new Mention(target, start, last.Start + last.Length - start, sentence.Index));
                     i += aliasTokens.Length - 1;
                     break;
                 }
@@ -98,16 +120,23 @@ public sealed class TargetCatalog
         return mentions;
     }
 
-    private static bool Matches(List<Token> tokens, int at, string[] alias)
+    private static ReadOnlySpan<char> Folded(string text, (int Start, int Length) word, Span<char> buffer)
     {
-        if (at + alias.Length > tokens.Count)
+        var value = text.AsSpan(word.Start, word.Length);
+        var length = TextFolding.TryFoldAscii(value, buffer);
+        return length >= 0 ? buffer[..length] : TextFolding.Fold(value);
+    }
+
+    private static bool Matches(string text, List<(int Start, int Length)> words, int at, string[] alias, Span<char> buffer)
+    {
+        if (at + alias.Length > words.Count)
         {
             return false;
         }
 
         for (var k = 1; k < alias.Length; k++)
         {
-            if (!string.Equals(tokens[at + k].Folded, alias[k], StringComparison.Ordinal))
+            if (!Folded(text, words[at + k], buffer).SequenceEqual(alias[k]))
             {
                 return false;
             }

@@ -13,21 +13,36 @@ public static class TextFolding
     /// <summary>Returns the folded form of <paramref name="value"/>.</summary>
     public static string Fold(ReadOnlySpan<char> value)
     {
-        var isPlain = true;
-        foreach (var c in value)
+        if (!Ascii.IsValid(value))
         {
-            if (c > 0x7F || char.IsUpper(c))
-            {
-                isPlain = false;
-                break;
-            }
+            return FoldUnicode(value);
         }
 
-        if (isPlain)
+        // ASCII has no diacritics and no special letters: folding is lower-casing A–Z.
+        if (value.IndexOfAnyInRange('A', 'Z') < 0)
         {
             return value.ToString();
         }
 
+        return string.Create(value.Length, value, static (into, from) => Ascii.ToLower(from, into, out _));
+    }
+
+    /// <summary>
+    /// Folds <paramref name="value"/> into <paramref name="into"/> when it is ASCII (as most words are)
+    /// and fits; returns the folded length, or −1 when <see cref="Fold"/> must be used instead.
+    /// </summary>
+    internal static int TryFoldAscii(ReadOnlySpan<char> value, Span<char> into)
+    {
+        if (value.Length > into.Length || Ascii.ToLower(value, into, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return -1;
+        }
+
+        return written;
+    }
+
+    private static string FoldUnicode(ReadOnlySpan<char> value)
+    {
         var decomposed = value.ToString().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

@@ -11,7 +11,21 @@ public static class WordTokenizer
     public static List<Token> Tokenize(string text, int start, int length)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<Token>();
+        var bounds = new List<(int Start, int Length)>();
+        Bounds(text, start, length, bounds);
+        var tokens = new List<Token>(bounds.Count);
+        foreach (var (tokenStart, tokenLength) in bounds)
+        {
+            tokens.Add(new Token(tokenStart, tokenLength, TextFolding.Fold(text.AsSpan(tokenStart, tokenLength))));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The positions of the words between <paramref name="start"/> and <paramref name="start"/> + <paramref name="length"/>, without folding them, into <paramref name="into"/> (cleared first).</summary>
+    internal static void Bounds(string text, int start, int length, List<(int Start, int Length)> into)
+    {
+        into.Clear();
         var end = start + length;
         var i = start;
         while (i < end)
@@ -28,10 +42,8 @@ public static class WordTokenizer
                 i++;
             }
 
-            tokens.Add(new Token(tokenStart, i - tokenStart, TextFolding.Fold(text.AsSpan(tokenStart, i - tokenStart))));
+            into.Add((tokenStart, i - tokenStart));
         }
-
-        return tokens;
     }
 
     /// <summary>Tokenizes all of <paramref name="text"/>.</summary>
