@@ -1,7 +1,9 @@
+using StanceBoard.Analysis.Model;
+
 namespace StanceBoard.Analysis.Featurization;
 
-/// <summary>Counts the vocabulary columns of n-grams (pruned ones skipped) straight into a <see cref="VectorBuilder"/>.</summary>
-internal readonly struct ColumnSink(Vocabulary vocabulary, VectorBuilder builder, int mask) : INgramSink
+/// <summary>Counts the scoring slots of n-grams (pruned ones skipped) straight into a <see cref="VectorBuilder"/>.</summary>
+internal readonly struct ColumnSink(ScoringRows rows, VectorBuilder builder, int mask) : INgramSink
 {
     public void Word(uint hash, ReadOnlySpan<string> gram) => Add(hash);
 
@@ -11,10 +13,10 @@ internal readonly struct ColumnSink(Vocabulary vocabulary, VectorBuilder builder
 
     private void Add(uint hash)
     {
-        var col = vocabulary.ColumnOf((int)(hash & (uint)mask));
-        if (col >= 0)
+        var slot = rows.SlotOf((int)(hash & (uint)mask));
+        if (slot >= 0)
         {
-            builder.AddDocument(col, 1);
+            builder.AddDocument(slot, 1);
         }
     }
 }

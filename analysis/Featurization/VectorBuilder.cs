@@ -9,23 +9,34 @@ namespace StanceBoard.Analysis.Featurization;
 /// </summary>
 internal sealed class VectorBuilder(int columns)
 {
+    /// <summary>1 + ln(k) for whole counts k below its length: the sublinear term frequency without a call in the scoring loop.</summary>
+    private static readonly float[] SublinearTf = MakeSublinearTable(1024);
+
     private readonly float[] _document = new float[columns];
     private readonly float[] _context = new float[columns];
-    private readonly List<int> _touched = new(1024);
+    private int[] _touched = new int[256];
+    private int _count;
 
     /// <summary>The number of distinct columns counted so far.</summary>
-    public int Count => _touched.Count;
+    public int Count => _count;
 
     public float DocumentCount(int column) => _document[column];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddDocument(int column, float count)
     {
-        if (_document[column] == 0)
+        ref var slot = ref _document[column];
+        if (slot == 0)
         {
-            _touched.Add(column);
+            if (_count == _touched.Length)
+            {
+                Array.Resize(ref _touched, _touched.Length * 2);
+            }
+
+            _touched[_count++] = column;
         }
 
-        _document[column] += count;
+        slot += count;
     }
 
     /// <summary>Counts a context term; the caller also counts it in the document.</summary>
@@ -37,8 +48,8 @@ internal sealed class VectorBuilder(int columns)
     /// </summary>
     public (int[] Columns, float[] Values) Build(float[] idf, FeaturizerOptions options, bool hasContext)
     {
-        var cols = new int[_touched.Count];
-        var vals = new float[_touched.Count];
+        var cols = new int[_count];
+        var vals = new float[_count];
         Build(idf, options, hasContext, cols, vals);
         return (cols, vals);
     }
@@ -46,7 +57,7 @@ internal sealed class VectorBuilder(int columns)
     /// <summary>Writes the vector into <paramref name="cols"/> and <paramref name="vals"/> (at least <see cref="Count"/> long); returns its length.</summary>
     public int Build(float[] idf, FeaturizerOptions options, bool hasContext, Span<int> cols, Span<float> vals)
     {
-        var n = _touched.Count;
+        var n = _count;
         double docNorm = 0, ctxNorm = 0;
         for (var i = 0; i < n; i++)
         {
@@ -108,16 +119,37 @@ internal sealed class VectorBuilder(int columns)
     /// </summary>
     public void ScoreAndClear(float[] row, bool sublinear, Span<double> sums)
     {
+        var touched = _touched.AsSpan(0, _count);
+        if (!sublinear || !Score(touched, row, sums))
+        {
+            ScoreAnyCount(touched, row, sublinear, sums);
+        }
+
+        foreach (var col in touched)
+        {
+            _document[col] = 0;
+        }
+
+        _count = 0;
+    }
+
+    /// <summary>The sublinear scoring loop with the term weights from a table, so nothing is called and the sums stay in registers; false when a count is past the table or not whole.</summary>
+    private bool Score(ReadOnlySpan<int> touched, float[] row, Span<double> sums)
+    {
         double s0 = 0, s1 = 0, s2 = 0, norm = 0;
         var document = _document;
-        var touched = CollectionsMarshal.AsSpan(_touched);
+        var table = SublinearTf;
         ref var weights = ref MemoryMarshal.GetArrayDataReference(row);
         foreach (var col in touched)
         {
-            var count = document[col];
-            document[col] = 0;
+            var count = (uint)document[col];
+            if (count >= (uint)table.Length || count != document[col])
+            {
+                return false;
+            }
+
             ref var w = ref Unsafe.Add(ref weights, (nint)(uint)col * Model.ScoringRows.Stride);
-            var x = (count == 1f || !sublinear ? count : 1f + MathF.Log(count)) * Unsafe.Add(ref w, 3);
+            var x = table[count] * Unsafe.Add(ref w, 3);
             norm += x * x;
             double value = x;
             s0 += value * w;
@@ -125,22 +157,56 @@ internal sealed class VectorBuilder(int columns)
             s2 += value * Unsafe.Add(ref w, 2);
         }
 
-        _touched.Clear();
+        Normalise(s0, s1, s2, norm, sums);
+        return true;
+    }
+
+    private void ScoreAnyCount(ReadOnlySpan<int> touched, float[] row, bool sublinear, Span<double> sums)
+    {
+        double s0 = 0, s1 = 0, s2 = 0, norm = 0;
+        foreach (var col in touched)
+        {
+            var count = _document[col];
+            var at = col * Model.ScoringRows.Stride;
+            var x = (count == 1f || !sublinear ? count : 1f + MathF.Log(count)) * row[at + 3];
+            norm += x * x;
+            double value = x;
+            s0 += value * row[at];
+            s1 += value * row[at + 1];
+            s2 += value * row[at + 2];
+        }
+
+        Normalise(s0, s1, s2, norm, sums);
+    }
+
+    private static void Normalise(double s0, double s1, double s2, double norm, Span<double> sums)
+    {
         var scale = norm > 0 ? 1 / Math.Sqrt(norm) : 1;
         sums[0] = s0 * scale;
         sums[1] = s1 * scale;
         sums[2] = s2 * scale;
     }
 
+    private static float[] MakeSublinearTable(int length)
+    {
+        var table = new float[length];
+        for (var k = 1; k < length; k++)
+        {
+            table[k] = k == 1 ? 1f : 1f + MathF.Log(k);
+        }
+
+        return table;
+    }
+
     public void Clear()
     {
-        foreach (var col in _touched)
+        foreach (var col in _touched.AsSpan(0, _count))
         {
             _document[col] = 0;
             _context[col] = 0;
         }
 
-        _touched.Clear();
+        _count = 0;
     }
 
     private static float Weigh(float count, float idf, bool sublinear) =>

@@ -54,6 +54,24 @@ internal sealed class Vocabulary
 
     public int Count => Buckets.Length;
 
+    /// <summary>
+    /// The columns from the most to the least frequent in training (lowest IDF first, ties by
+    /// column): numbering features in this order puts the ones nearly every text has next to
+    /// each other, so the weights a text touches share cache lines.
+    /// </summary>
+    public int[] FrequencyOrder()
+    {
+        var idf = Idf;
+        var order = new int[idf.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => idf[a] != idf[b] ? idf[a].CompareTo(idf[b]) : a.CompareTo(b));
+        return order;
+    }
+
     /// <summary>The column of <paramref name="bucket"/>, or −1 when it was pruned; one cache line read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ColumnOf(int bucket)

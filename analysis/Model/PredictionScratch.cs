@@ -4,27 +4,27 @@ namespace StanceBoard.Analysis.Model;
 
 /// <summary>
 /// Per-call working memory of a prediction, pooled so predicting allocates little. Keeps a
-/// bounded cache of each token's character n-gram columns: they depend only on the token and
-/// the model, and most tokens of a piece are common words.
+/// bounded cache of each token's character n-gram slots (see <see cref="ScoringRows"/>): they
+/// depend only on the token and the model, and most tokens of a piece are common words.
 /// </summary>
-internal sealed class PredictionScratch(FeaturizerOptions options, Vocabulary vocabulary)
+internal sealed class PredictionScratch(FeaturizerOptions options, ScoringRows rows)
 {
     private const int MaxCachedTokens = 100_000;
-    private readonly Dictionary<string, int[]> _charColumns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _charSlots = new(StringComparer.Ordinal);
 
     public DocumentHasher Hasher { get; } = new(options, cacheTokens: false);
 
-    public VectorBuilder Builder { get; } = new(vocabulary.Count);
+    public VectorBuilder Builder { get; } = new(rows.Count);
 
     public List<int> Buckets { get; } = new(1024);
 
-    /// <summary>Final feature values by column (only the touched columns are set).</summary>
-    public float[] Values { get; } = new float[vocabulary.Count];
+    /// <summary>Final feature values by slot (only the touched slots are set).</summary>
+    public float[] Values { get; } = new float[rows.Count];
 
-    /// <summary>The vocabulary columns of <paramref name="token"/>'s character n-grams.</summary>
-    public int[] CharColumns(string token)
+    /// <summary>The scoring slots of <paramref name="token"/>'s character n-grams.</summary>
+    public int[] CharSlots(string token)
     {
-        if (_charColumns.TryGetValue(token, out var columns))
+        if (_charSlots.TryGetValue(token, out var columns))
         {
             return columns;
         }
@@ -34,7 +34,7 @@ internal sealed class PredictionScratch(FeaturizerOptions options, Vocabulary vo
         Span<int> found = buckets.Length <= 256 ? stackalloc int[buckets.Length] : new int[buckets.Length];
         foreach (var bucket in buckets)
         {
-            var col = vocabulary.ColumnOf(bucket);
+            var col = rows.SlotOf(bucket);
             if (col >= 0)
             {
                 found[count++] = col;
@@ -42,12 +42,12 @@ internal sealed class PredictionScratch(FeaturizerOptions options, Vocabulary vo
         }
 
         columns = found[..count].ToArray();
-        if (_charColumns.Count >= MaxCachedTokens)
+        if (_charSlots.Count >= MaxCachedTokens)
         {
-            _charColumns.Clear();
+            _charSlots.Clear();
         }
 
-        _charColumns[token] = columns;
+        _charSlots[token] = columns;
         return columns;
     }
 }

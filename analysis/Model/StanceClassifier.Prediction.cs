@@ -24,15 +24,15 @@ public sealed partial class StanceClassifier
 
         var context = tokens.ContextOf(target, options.ContextNeighbours);
         var builder = scratch.Builder;
-        var sentenceColumns = new int[tokens.SentenceCount][];
+        var sentenceSlots = new int[tokens.SentenceCount][];
         for (var s = 0; s < tokens.SentenceCount; s++)
         {
             // A sentence that does not name this target reads the same for every such target
             // (any mention in it is "another target"), so it is featurized once per document.
             var columns = tokens.SentenceHasMention[s] && tokens.Mentions(s, target)
-                ? Columns(tokens, s, target, scratch)
-                : shared[s] ??= Columns(tokens, s, NoTarget, scratch);
-            sentenceColumns[s] = columns;
+                ? Slots(tokens, s, target, scratch)
+                : shared[s] ??= Slots(tokens, s, NoTarget, scratch);
+            sentenceSlots[s] = columns;
             var inContext = context is not null && context[s];
             foreach (var col in columns)
             {
@@ -44,13 +44,13 @@ public sealed partial class StanceClassifier
             }
         }
 
-        var (cols, vals) = builder.Build(Vocabulary.Idf, options, context is not null);
+        var (cols, vals) = builder.Build(Rows.Idf, options, context is not null);
         Span<double> margins = stackalloc double[3];
         Margins(cols, vals, targetIndex, lambda, margins);
         Span<double> p = stackalloc double[3];
         Calibrator.Probabilities(margins, p);
         var predicted = ArgMax(p);
-        var evidence = Evidence(document, tokens, target, sentenceColumns, cols, vals, predicted, targetIndex, lambda, scratch);
+        var evidence = Evidence(document, tokens, target, sentenceSlots, cols, vals, predicted, targetIndex, lambda, scratch);
         builder.Clear();
         return new StancePrediction(predicted, p[(int)Stance.Favor], p[(int)Stance.Against], p[(int)Stance.None], evidence);
     }
@@ -138,13 +138,13 @@ public sealed partial class StanceClassifier
     private static Stance ArgMax(ReadOnlySpan<double> p) =>
         p[1] >= p[0] && p[1] >= p[2] ? Stance.Favor : p[2] >= p[0] ? Stance.Against : Stance.None;
 
-    /// <summary>Counts the columns of sentence <paramref name="s"/> as seen by <paramref name="target"/> into the scratch's vector builder, in the order <see cref="Columns"/> lists them.</summary>
+    /// <summary>Counts the slots of sentence <paramref name="s"/> as seen by <paramref name="target"/> into the scratch's vector builder, in the order <see cref="Slots"/> lists them.</summary>
     private void CountSentence(TokenizedDocument tokens, int s, string target, PredictionScratch scratch)
     {
         var builder = scratch.Builder;
         if (!FeaturizerOptions.CharNgramsWithinWords)
         {
-            foreach (var col in Columns(tokens, s, target, scratch))
+            foreach (var col in Slots(tokens, s, target, scratch))
             {
                 builder.AddDocument(col, 1);
             }
@@ -152,17 +152,17 @@ public sealed partial class StanceClassifier
             return;
         }
 
-        scratch.Hasher.WordColumns(tokens, s, target, Vocabulary, builder);
+        scratch.Hasher.WordSlots(tokens, s, target, Rows, builder);
         foreach (var token in scratch.Hasher.LastTokens)
         {
-            foreach (var col in scratch.CharColumns(token))
+            foreach (var col in scratch.CharSlots(token))
             {
                 builder.AddDocument(col, 1);
             }
         }
     }
 
-    private int[] Columns(TokenizedDocument tokens, int s, string target, PredictionScratch scratch)
+    private int[] Slots(TokenizedDocument tokens, int s, string target, PredictionScratch scratch)
     {
         var buckets = scratch.Buckets;
         buckets.Clear();
@@ -179,7 +179,7 @@ public sealed partial class StanceClassifier
         var count = 0;
         for (var i = 0; i < buckets.Count; i++)
         {
-            var col = Vocabulary.ColumnOf(buckets[i]);
+            var col = Rows.SlotOf(buckets[i]);
             if (col >= 0)
             {
                 buckets[count++] = col;
@@ -191,7 +191,7 @@ public sealed partial class StanceClassifier
         {
             foreach (var token in scratch.Hasher.LastTokens)
             {
-                buckets.AddRange(scratch.CharColumns(token));
+                buckets.AddRange(scratch.CharSlots(token));
             }
         }
 
@@ -208,7 +208,7 @@ public sealed partial class StanceClassifier
         StanceDocument document,
         TokenizedDocument tokens,
         string target,
-        int[][] sentenceColumns,
+        int[][] sentenceSlots,
         int[] cols,
         float[] vals,
         Stance predicted,
@@ -241,9 +241,9 @@ public sealed partial class StanceClassifier
         foreach (var s in candidates)
         {
             double sum = 0;
-            foreach (var col in sentenceColumns[s])
+            foreach (var col in sentenceSlots[s])
             {
-                var at = col * copies * 3;
+                var at = Rows.ColumnOf(col) * copies * 3;
                 double margin = Weights[at + pc] - (0.5 * (Weights[at + o1] + Weights[at + o2]));
                 if (targetIndex >= 0)
                 {

@@ -43,7 +43,7 @@ public sealed partial class StanceClassifier : IStanceModel
         Training = summary;
         _trainedIndex = trained.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
         _knownCatalog = new TargetCatalog(known);
-        Rows = new ScoringRows(weights, vocabulary.Idf, 1 + trained.Count, (float)featurizer.TargetCopyWeight);
+        Rows = new ScoringRows(weights, vocabulary, 1 + trained.Count, (float)featurizer.TargetCopyWeight);
     }
 
     /// <inheritdoc />
@@ -70,7 +70,7 @@ public sealed partial class StanceClassifier : IStanceModel
 
     internal ProbabilityCalibrator Calibrator { get; }
 
-    /// <summary>The weights laid out for scoring, per target.</summary>
+    /// <summary>The weights laid out for scoring, per target, over slots (see <see cref="ScoringRows"/>).</summary>
     internal ScoringRows Rows { get; }
 
     /// <summary>The same model stamped with another version (weights are shared, not copied).</summary>
@@ -116,7 +116,7 @@ public sealed partial class StanceClassifier : IStanceModel
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(targets);
-        var scratch = _scratch.TryTake(out var pooled) ? pooled : new PredictionScratch(FeaturizerOptions, Vocabulary);
+        var scratch = _scratch.TryTake(out var pooled) ? pooled : new PredictionScratch(FeaturizerOptions, Rows);
         try
         {
             var tokens = document.Tokens;
