@@ -21,12 +21,19 @@ internal sealed class DatasetBuilder
     public Vocabulary Vocabulary(IReadOnlyList<HashedExample> examples, ReadOnlySpan<int> rows) =>
         Featurization.Vocabulary.Build(examples, rows, _options, _dfScratch);
 
-    /// <summary>The rows at <paramref name="rows"/> vectorised over <paramref name="vocabulary"/>.</summary>
-    public SparseDataset Build(IReadOnlyList<HashedExample> examples, ReadOnlySpan<int> rows, Vocabulary vocabulary, int targets)
+    /// <summary>
+    /// The rows at <paramref name="rows"/> vectorised over <paramref name="vocabulary"/>, with the
+    /// columns numbered in the vocabulary's <see cref="Featurization.Vocabulary.FrequencyOrder"/>
+    /// (<paramref name="order"/>, or computed) so the solver's weight reads stay in cache.
+    /// </summary>
+    public SparseDataset Build(IReadOnlyList<HashedExample> examples, ReadOnlySpan<int> rows, Vocabulary vocabulary, int targets, int[]? order = null)
     {
-        for (var i = 0; i < vocabulary.Count; i++)
+        order ??= vocabulary.FrequencyOrder();
+        var idf = new float[vocabulary.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            _bucketToColumn[vocabulary.Buckets[i]] = i;
+            _bucketToColumn[vocabulary.Buckets[order[i]]] = i;
+            idf[i] = vocabulary.Idf[order[i]];
         }
 
         var builder = new VectorBuilder(vocabulary.Count);
@@ -47,7 +54,7 @@ internal sealed class DatasetBuilder
             var example = examples[rows[r]];
             rowStart[r] = at;
             Count(example, builder);
-            at += builder.Build(vocabulary.Idf, _options, example.Context is not null, cols.AsSpan(at), vals.AsSpan(at));
+            at += builder.Build(idf, _options, example.Context is not null, cols.AsSpan(at), vals.AsSpan(at));
             builder.Clear();
             target[r] = example.Target;
             labels[r] = example.Label;
@@ -59,7 +66,7 @@ internal sealed class DatasetBuilder
             _bucketToColumn[bucket] = -1;
         }
 
-        return new SparseDataset(vocabulary.Count, targets, rowStart, cols[..at], vals[..at], target, labels);
+        return new SparseDataset(vocabulary.Count, targets, rowStart, cols[..at], vals[..at], target, labels, order);
     }
 
     private void Count(HashedExample example, VectorBuilder builder)

@@ -5,12 +5,14 @@ namespace StanceBoard.Analysis.Training;
 /// <summary>
 /// Training rows in compressed sparse row form: the L2-normalised feature vector of each
 /// example, its target index and its label. The target-conditioned copies of the features are
-/// implicit (see <see cref="LinearSvmTrainer"/>), so they cost no memory.
+/// implicit (see <see cref="LinearSvmTrainer"/>), so they cost no memory. Column j is the
+/// vocabulary's column <c>VocabularyColumn[j]</c> (the most frequent features first).
 /// </summary>
 internal sealed class SparseDataset
 {
-    public SparseDataset(int columns, int targets, int[] rowStart, int[] cols, float[] vals, int[] target, Stance[] labels)
+    public SparseDataset(int columns, int targets, int[] rowStart, int[] cols, float[] vals, int[] target, Stance[] labels, int[] vocabularyColumn)
     {
+        VocabularyColumn = vocabularyColumn;
         Columns = columns;
         Targets = targets;
         RowStart = rowStart;
@@ -48,4 +50,21 @@ internal sealed class SparseDataset
     public Stance[] Labels { get; }
 
     public float[] SquaredNorm { get; }
+
+    /// <summary>The vocabulary column of each of the dataset's columns.</summary>
+    public int[] VocabularyColumn { get; }
+
+    /// <summary>Weights over this dataset's columns (see <see cref="FeatureLayout"/>) renumbered to the vocabulary's columns.</summary>
+    public double[] ToVocabularyOrder(double[] weights)
+    {
+        var layout = new FeatureLayout(Columns, Targets);
+        var result = new double[weights.Length];
+        for (var j = 0; j < Columns; j++)
+        {
+            Array.Copy(weights, layout.Index(j, 0), result, layout.Index(VocabularyColumn[j], 0), layout.Copies);
+        }
+
+        Array.Copy(weights, layout.Bias(0), result, layout.Bias(0), layout.Copies);
+        return result;
+    }
 }

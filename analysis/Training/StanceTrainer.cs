@@ -99,7 +99,9 @@ public sealed class StanceTrainer
         var all = Enumerable.Range(0, hashed.Length).ToArray();
         var vocabulary = builder.Vocabulary(hashed, all);
         var dataset = builder.Build(hashed, all, vocabulary, trained.Count);
-        var weights = LinearSvmTrainer.Train(dataset, chosenC, classWeights, lambda, Options.Tolerance, Options.MaxIterations, Options.Seed);
+        var weights = LinearSvmTrainer.Train(dataset, chosenC, classWeights, lambda, Options.Tolerance, Options.MaxIterations, Options.Seed)
+            .Select(dataset.ToVocabularyOrder)
+            .ToArray();
         var summary = new TrainingSummary
         {
             Examples = examples.Count,
@@ -202,8 +204,9 @@ public sealed class StanceTrainer
             var train = Enumerable.Range(0, hashed.Length).Where(i => folds[i] != f).ToArray();
             var test = Enumerable.Range(0, hashed.Length).Where(i => folds[i] == f).ToArray();
             var vocabulary = builder.Vocabulary(hashed, train);
-            var trainSet = builder.Build(hashed, train, vocabulary, targets);
-            var testSet = builder.Build(hashed, test, vocabulary, targets);
+            var order = vocabulary.FrequencyOrder();
+            var trainSet = builder.Build(hashed, train, vocabulary, targets, order);
+            var testSet = builder.Build(hashed, test, vocabulary, targets, order);
             var layout = new FeatureLayout(vocabulary.Count, targets);
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new TrainingProgress($"cross-validating fold {f + 1}/{foldCount}", 0.9 * f / foldCount));
