@@ -61,14 +61,20 @@ internal sealed class Vocabulary
     /// </summary>
     public int[] FrequencyOrder()
     {
-        var idf = Idf;
-        var order = new int[idf.Length];
-        for (var i = 0; i < order.Length; i++)
+        // IDFs are positive, so their bit patterns order as they do; the column breaks ties.
+        var keys = new long[Idf.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            order[i] = i;
+            keys[i] = ((long)BitConverter.SingleToInt32Bits(Idf[i]) << 32) | (uint)i;
         }
 
-        Array.Sort(order, (a, b) => idf[a] != idf[b] ? idf[a].CompareTo(idf[b]) : a.CompareTo(b));
+        Array.Sort(keys);
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = (int)(uint)keys[i];
+        }
+
         return order;
     }
 
