@@ -8,7 +8,11 @@ namespace StanceBoard.Analysis.Featurization;
 /// </summary>
 internal sealed class TokenizedDocument
 {
-    private TokenizedDocument(TextToken[] tokens, int[] sentenceStarts, int[] tokenMention, string[] mentionTargets, bool[] sentenceHasMention)
+    /// <summary>A reusable list for the tokens being found, so a document costs only what it keeps.</summary>
+    [ThreadStatic]
+    private static List<TextToken>? t_found;
+
+    private TokenizedDocument(string[] tokens, int[] sentenceStarts, int[] tokenMention, string[] mentionTargets, bool[] sentenceHasMention)
     {
         Tokens = tokens;
         SentenceStarts = sentenceStarts;
@@ -17,7 +21,8 @@ internal sealed class TokenizedDocument
         SentenceHasMention = sentenceHasMention;
     }
 
-    public TextToken[] Tokens { get; }
+    /// <summary>The normalised tokens' values (folded words or <see cref="TokenMarkers"/>), sentence after sentence.</summary>
+    public string[] Tokens { get; }
 
     /// <summary>Index of the first token of each sentence; one more entry than sentences.</summary>
     public int[] SentenceStarts { get; }
@@ -35,21 +40,24 @@ internal sealed class TokenizedDocument
     public static TokenizedDocument Create(StanceDocument document)
     {
         var sentences = document.Sentences;
-        var all = new List<TextToken>(document.Text.Length / 5);
+        var all = t_found ?? new List<TextToken>(1024);
+        t_found = null;
+        all.Clear();
         var starts = new int[sentences.Count + 1];
         for (var s = 0; s < sentences.Count; s++)
         {
             starts[s] = all.Count;
             var sentence = sentences[s];
             TextNormalizer.Tokenize(sentence.Text, 0, sentence.Text.Length, all);
-            for (var t = starts[s]; t < all.Count; t++)
-            {
-                all[t] = all[t] with { Start = all[t].Start + sentence.Start };
-            }
         }
 
         starts[sentences.Count] = all.Count;
-        var tokens = all.ToArray();
+        var tokens = new string[all.Count];
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            tokens[t] = all[t].Value;
+        }
+
         var tokenMention = new int[tokens.Length];
         Array.Fill(tokenMention, -1);
         var mentions = document.Mentions;
@@ -65,14 +73,24 @@ internal sealed class TokenizedDocument
             }
 
             hasMention[mention.SentenceIndex] = true;
+
+            // Token offsets are within their sentence's text.
+            var offset = sentences[mention.SentenceIndex].Start;
             var end = mention.Start + mention.Length;
             for (var t = starts[mention.SentenceIndex]; t < starts[mention.SentenceIndex + 1]; t++)
             {
-                if (tokens[t].Start >= mention.Start && tokens[t].Start < end)
+                var start = all[t].Start + offset;
+                if (start >= mention.Start && start < end)
                 {
                     tokenMention[t] = m;
                 }
             }
+        }
+
+        all.Clear();
+        if (all.Capacity <= 1 << 16)
+        {
+            t_found = all;
         }
 
         return new TokenizedDocument(tokens, starts, tokenMention, targets, hasMention);
@@ -112,7 +130,7 @@ internal sealed class TokenizedDocument
             var m = TokenMention[t];
             if (m < 0 || !mask)
             {
-                into.Add(Tokens[t].Value);
+                into.Add(Tokens[t]);
                 previousMention = -1;
                 continue;
             }

@@ -12,7 +12,8 @@ public sealed class TargetCatalog
     private readonly Dictionary<string, List<(string Target, string[] Tokens)>> _byFirstToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Target, string[] Tokens)>>.AlternateLookup<ReadOnlySpan<char>> _byFirstFolded;
     private readonly Dictionary<string, TargetDefinition> _byName;
-    private readonly int _longestFirstToken;
+    private readonly ulong _firstTokenLengths;
+    private readonly bool[] _firstTokenStarts = new bool[128];
 
     /// <summary>Builds a catalog; target names must be unique (case-insensitive).</summary>
     public TargetCatalog(IEnumerable<TargetDefinition> targets)
@@ -51,7 +52,14 @@ public sealed class TargetCatalog
         }
 
         _byFirstFolded = _byFirstToken.GetAlternateLookup<ReadOnlySpan<char>>();
-        _longestFirstToken = _byFirstToken.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
+        foreach (var key in _byFirstToken.Keys)
+        {
+            _firstTokenLengths |= 1UL << Math.Min(key.Length, 63);
+            if (char.IsAscii(key[0]))
+            {
+                _firstTokenStarts[key[0]] = true;
+            }
+        }
     }
 
     /// <summary>Builds a catalog from the configuration section <c>Targets</c> (name → options).</summary>
@@ -91,8 +99,10 @@ public sealed class TargetCatalog
             {
                 var (start, length) = words[i];
 
-                // A longer word can still fold to a key ("ß" → "ss"), so only ASCII words are skipped by length.
-                if (length > _longestFirstToken && Ascii.IsValid(text.AsSpan(start, length)))
+                // An ASCII word folds to itself in lower case, so it can only be a key of that length
+                // and first letter (a word with other letters can fold to another length: "ß" → "ss").
+                if (Ascii.IsValid(text.AsSpan(start, length))
+                    && ((_firstTokenLengths & (1UL << Math.Min(length, 63))) == 0 || !_firstTokenStarts[char.ToLowerInvariant(text[start])]))
                 {
                     continue;
                 }

@@ -19,7 +19,7 @@ public static class TextFolding
         }
 
         // ASCII has no diacritics and no special letters: folding is lower-casing A–Z.
-        if (value.IndexOfAnyInRange('A', 'Z') < 0)
+        if (!HasAsciiUpper(value))
         {
             return value.ToString();
         }
@@ -39,6 +39,19 @@ public static class TextFolding
         }
 
         return written;
+    }
+
+    private static bool HasAsciiUpper(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string FoldUnicode(ReadOnlySpan<char> value)
