@@ -29,15 +29,7 @@ internal sealed class DocumentHasher(FeaturizerOptions options, bool cacheTokens
         SentenceNgrams.EmitWords(CollectionsMarshal.AsSpan(_masked), Options, ref sink);
     }
 
-    /// <summary>Counts the scoring slots of the word-level n-grams of sentence <paramref name="s"/> into <paramref name="builder"/>, in the order <see cref="Words"/> lists them.</summary>
-    public void WordSlots(TokenizedDocument document, int s, string target, Model.ScoringRows rows, VectorBuilder builder)
-    {
-        document.MaskedTokens(s, target, Options.MaskTargets, _masked);
-        var sink = new ColumnSink(rows, builder, Mask);
-        SentenceNgrams.EmitWords(CollectionsMarshal.AsSpan(_masked), Options, ref sink);
-    }
-
-    /// <summary>The masked tokens of the sentence last passed to <see cref="Words"/> or <see cref="WordSlots"/>.</summary>
+    /// <summary>The masked tokens of the sentence last passed to <see cref="Words"/>.</summary>
     public List<string> LastTokens => _masked;
 
     /// <summary>The character n-gram buckets of <paramref name="token"/> (cached).</summary>

@@ -115,7 +115,8 @@ internal static class SentenceNgrams
         }
     }
 
-    private static void EmitNear<TSink>(ReadOnlySpan<string> tokens, ReadOnlySpan<uint> hashes, FeaturizerOptions options, ref TSink sink)
+    /// <summary>"Near the target" words: the tokens within the window around each target marker, each once.</summary>
+    public static void EmitNear<TSink>(ReadOnlySpan<string> tokens, ReadOnlySpan<uint> hashes, FeaturizerOptions options, ref TSink sink)
         where TSink : struct, INgramSink
     {
         var window = options.NearWindow;

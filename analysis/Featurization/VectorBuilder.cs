@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace StanceBoard.Analysis.Featurization;
 
@@ -133,8 +134,46 @@ internal sealed class VectorBuilder(int columns)
         _count = 0;
     }
 
-    /// <summary>The sublinear scoring loop with the term weights from a table, so nothing is called and the sums stay in registers; false when a count is past the table or not whole.</summary>
+    /// <summary>
+    /// The sublinear scoring loop with the term weights from a table, so nothing is called and the
+    /// sums stay in registers; false when a count is past the table or not whole. A feature's
+    /// three weights are widened to doubles two lanes at a time, which gives the same sums as
+    /// the scalar loop, bit for bit, in fewer instructions.
+    /// </summary>
     private bool Score(ReadOnlySpan<int> touched, float[] row, Span<double> sums)
+    {
+        if (!Vector128.IsHardwareAccelerated)
+        {
+            return ScoreScalar(touched, row, sums);
+        }
+
+        var s01 = Vector128<double>.Zero;
+        var s23 = Vector128<double>.Zero;
+        double norm = 0;
+        var document = _document;
+        var table = SublinearTf;
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(row);
+        foreach (var col in touched)
+        {
+            var count = (uint)document[col];
+            if (count >= (uint)table.Length || count != document[col])
+            {
+                return false;
+            }
+
+            var w = Vector128.LoadUnsafe(ref Unsafe.Add(ref weights, (nint)(uint)col * Model.ScoringRows.Stride));
+            var x = table[count] * w.GetElement(3);
+            norm += x * x;
+            var value = Vector128.Create((double)x);
+            s01 += value * Vector128.WidenLower(w);
+            s23 += value * Vector128.WidenUpper(w);
+        }
+
+        Normalise(s01.GetElement(0), s01.GetElement(1), s23.GetElement(0), norm, sums);
+        return true;
+    }
+
+    private bool ScoreScalar(ReadOnlySpan<int> touched, float[] row, Span<double> sums)
     {
         double s0 = 0, s1 = 0, s2 = 0, norm = 0;
         var document = _document;

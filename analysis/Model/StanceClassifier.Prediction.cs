@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using StanceBoard.Analysis.Featurization;
 
 namespace StanceBoard.Analysis.Model;
@@ -152,12 +153,52 @@ public sealed partial class StanceClassifier
             return;
         }
 
-        scratch.Hasher.WordSlots(tokens, s, target, Rows, builder);
-        foreach (var token in scratch.Hasher.LastTokens)
+        // As SentenceNgrams.EmitWords and the character n-grams of each token, in the same order,
+        // with each token's hash, unigram and character n-grams from the scratch's cache.
+        var masked = scratch.Masked;
+        var features = scratch.Features;
+        tokens.MaskedTokens(s, target, FeaturizerOptions.MaskTargets, masked);
+        features.Clear();
+        var n = masked.Count;
+        Span<uint> hashes = n <= 256 ? stackalloc uint[n] : new uint[n];
+        for (var i = 0; i < n; i++)
         {
-            foreach (var col in scratch.CharSlots(token))
+            var f = scratch.TokenFeatures(masked[i]);
+            features.Add(f);
+            hashes[i] = (uint)f[PredictionScratch.HashAt];
+        }
+
+        var min = FeaturizerOptions.MinWordNgram;
+        var max = FeaturizerOptions.MaxWordNgram;
+        var mask = (uint)((1 << FeaturizerOptions.HashBits) - 1);
+        for (var i = 0; i < n; i++)
+        {
+            var h = NgramHashing.WordSeed;
+            var last = Math.Min(n, i + max);
+            for (var j = i; j < last; j++)
             {
-                builder.AddDocument(col, 1);
+                h = NgramHashing.Combine(h, hashes[j]);
+                var length = j - i + 1;
+                if (length < min)
+                {
+                    continue;
+                }
+
+                var slot = length == 1 ? features[i][PredictionScratch.UnigramAt] : Rows.SlotOf((int)(NgramHashing.Combine(h, (uint)length) & mask));
+                if (slot >= 0)
+                {
+                    builder.AddDocument(slot, 1);
+                }
+            }
+        }
+
+        var sink = new ColumnSink(Rows, builder, (int)mask);
+        SentenceNgrams.EmitNear(CollectionsMarshal.AsSpan(masked), hashes, FeaturizerOptions, ref sink);
+        foreach (var f in features)
+        {
+            for (var k = PredictionScratch.CharsAt; k < f.Length; k++)
+            {
+                builder.AddDocument(f[k], 1);
             }
         }
     }
@@ -191,7 +232,7 @@ public sealed partial class StanceClassifier
         {
             foreach (var token in scratch.Hasher.LastTokens)
             {
-                buckets.AddRange(scratch.CharSlots(token));
+                buckets.AddRange(scratch.TokenFeatures(token).AsSpan(PredictionScratch.CharsAt));
             }
         }
 
