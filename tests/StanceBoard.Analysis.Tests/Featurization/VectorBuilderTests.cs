@@ -52,4 +52,39 @@ public sealed class VectorBuilderTests
         cols.ShouldBe([1]);
         vals.ShouldBe([1f]);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(2000)]
+    public void ScoreAndClear_EqualsTheBuiltVectorDottedWithTheWeights(int repeats)
+    {
+        // Counts of 1, of several and past the sublinear table all score as Build normalises them.
+        float[] idf = [1.5f, 2f, 0.5f];
+        float[] row = [1, -2, 0.5f, idf[0], 0.25f, 3, -1, idf[1], -4, 1, 2, idf[2]];
+        var sut = new VectorBuilder(3);
+        var reference = new VectorBuilder(3);
+        foreach (var builder in new[] { sut, reference })
+        {
+            for (var k = 0; k < repeats; k++)
+            {
+                builder.AddDocument(2, 1);
+            }
+
+            builder.AddDocument(0, 1);
+        }
+
+        var (cols, vals) = reference.Build(idf, new FeaturizerOptions(), hasContext: false);
+        var sums = new double[3];
+        sut.ScoreAndClear(row, sublinear: true, sums);
+
+        for (var c = 0; c < 3; c++)
+        {
+            var expected = cols.Select((col, k) => vals[k] * row[(col * 4) + c]).Sum();
+            sums[c].ShouldBe(expected, 1e-5);
+        }
+
+        sut.Count.ShouldBe(0);
+        sut.DocumentCount(2).ShouldBe(0f);
+    }
 }

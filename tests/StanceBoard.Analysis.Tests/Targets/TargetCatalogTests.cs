@@ -24,6 +24,21 @@ public sealed class TargetCatalogTests
     }
 
     [Fact]
+    public void FindMentions_AliasWhoseFoldedFormIsLongerOrShorter_IsStillFound()
+    {
+        // "ß" folds to "ss" and "Ł" to "l": the words' lengths change, so no length shortcut may skip them.
+        var catalog = new TargetCatalog(
+        [
+            new TargetDefinition("Germany", ["Strasse"]),
+            new TargetDefinition("Poland", ["Lodz"]),
+        ]);
+
+        var mentions = Find(catalog, "The Straße was closed. Łodz and LODZ reopened.");
+
+        mentions.Select(m => m.Target).ShouldBe(["Germany", "Poland", "Poland"]);
+    }
+
+    [Fact]
     public void FindMentions_PossessiveAndCompound_AreMentions()
     {
         var mentions = Find(CreateSut(), "Russia’s role grew as Moscow-Baku ties cooled.");

@@ -12,6 +12,9 @@ public sealed class TextFoldingTests
     [InlineData("Türkiye", "turkiye")]
     [InlineData("plain", "plain")]
     [InlineData("Straße", "strasse")]
+    [InlineData("ANKARA", "ankara")]
+    [InlineData("McKinsey2020", "mckinsey2020")]
+    [InlineData("", "")]
     public void Fold_RemovesDiacriticsAndCase(string input, string expected)
     {
         TextFolding.Fold(input).ShouldBe(expected);
