@@ -95,7 +95,7 @@ internal static class TextNormalizer
                     end++;
                 }
 
-                tokens.Add(new TextToken(i, end - i, TextFolding.Fold(text.AsSpan(i, end - i))));
+                tokens.Add(new TextToken(i, end - i, TokenPool.Fold(text.AsSpan(i, end - i))));
                 i = end;
             }
             else
