@@ -25,35 +25,23 @@ internal static class LinearSvmTrainer
     /// <summary>Weights for each C of <paramref name="path"/> (ascending), indexed [C][class][feature].</summary>
     public static double[][][] TrainPath(SparseDataset data, double[] path, double[] classWeights, double lambda, double tolerance, int maxIterations, int seed)
     {
-        var solver = new WarmPath(data, classWeights, lambda, seed);
         var result = new double[path.Length][][];
         for (var k = 0; k < path.Length; k++)
         {
-            result[k] = solver.Solve(path[k], tolerance, maxIterations).Select(w => (double[])w.Clone()).ToArray();
+            result[k] = new double[3][];
+        }
+
+        for (var c = 0; c < 3; c++)
+        {
+            var problem = new BinaryProblem(data, c, classWeights, lambda, seed + (c * 7919));
+            for (var k = 0; k < path.Length; k++)
+            {
+                problem.Solve(path[k], tolerance, maxIterations);
+                result[k][c] = (double[])problem.Weights.Clone();
+            }
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// The three one-vs-rest problems of a dataset, solved for increasing C one step at a time,
-    /// each step warm-started from the last, so a caller can stop the path early. The same seed
-    /// gives the same weights as <see cref="TrainPath"/>.
-    /// </summary>
-    internal sealed class WarmPath(SparseDataset data, double[] classWeights, double lambda, int seed)
-    {
-        private readonly BinaryProblem[] _problems = [.. Enumerable.Range(0, 3).Select(c => new BinaryProblem(data, c, classWeights, lambda, seed + (c * 7919)))];
-
-        /// <summary>Solves for <paramref name="c"/> (not below the last C) and returns the three classes' weights, valid until the next call.</summary>
-        public double[][] Solve(double c, double tolerance, int maxIterations)
-        {
-            foreach (var problem in _problems)
-            {
-                problem.Solve(c, tolerance, maxIterations);
-            }
-
-            return [.. _problems.Select(p => p.Weights)];
-        }
     }
 
     public static double Decision(double[] w, FeatureLayout layout, ReadOnlySpan<int> cols, ReadOnlySpan<float> vals, int target, double lambda)

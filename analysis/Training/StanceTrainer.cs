@@ -72,14 +72,14 @@ public sealed class StanceTrainer
         if (folds is not null)
         {
             foldCount = folds.Max() + 1;
-            var margins = CrossValidate(hashed, folds, foldCount, candidates, classWeights, trained.Count, builder, lambda, m => Score(examples, m, trained, targetOf), progress, cancellationToken);
+            var margins = CrossValidate(hashed, folds, foldCount, candidates, classWeights, trained.Count, builder, lambda, progress, cancellationToken);
             var best = -1;
             (double FAvg, double Macro) bestScore = (-1, -1);
-            for (var k = 0; k < candidates.Length && margins[k] is not null; k++)
+            for (var k = 0; k < candidates.Length; k++)
             {
-                var metrics = Score(examples, margins[k]!, trained, targetOf);
+                var metrics = Score(examples, margins[k], trained, targetOf);
                 var score = (metrics.FAvg, metrics.MacroF1);
-                if (IsBetter(score, bestScore))
+                if (score.FAvg > bestScore.FAvg + 1e-9 || (Math.Abs(score.FAvg - bestScore.FAvg) <= 1e-9 && score.MacroF1 > bestScore.Macro + 1e-9))
                 {
                     best = k;
                     bestScore = score;
@@ -89,7 +89,7 @@ public sealed class StanceTrainer
 
             chosenC = candidates[best];
             calibrator = CalibratorFitter.Fit(
-                margins[best]!,
+                margins[best],
                 examples.Select(e => (int)e.Stance).ToArray(),
                 examples.Select(e => classWeights[(int)e.Stance]).ToArray());
         }
@@ -180,16 +180,7 @@ public sealed class StanceTrainer
         return (hashed, maxSentences);
     }
 
-    /// <summary>
-    /// The out-of-fold margins of every example for each candidate C (ascending). Folds are
-    /// solved side by side along the C path, each warm-started from its last C, and the path stops
-    /// once the pooled f_avg falls below the best so far: cross-validated error is close to
-    /// unimodal in C for a linear SVM, so the larger Cs, the slowest to solve, are skipped
-    /// (their entries are <see langword="null"/>). When keeping every fold in memory would take
-    /// more than <see cref="MaxSideBySideBytes"/>, folds are solved one after another along the
-    /// whole path instead.
-    /// </summary>
-    private List<double[]>?[] CrossValidate(
+    private List<double[]>[] CrossValidate(
         HashedExample[] hashed,
         int[] folds,
         int foldCount,
@@ -198,113 +189,47 @@ public sealed class StanceTrainer
         int targets,
         DatasetBuilder builder,
         double lambda,
-        Func<List<double[]>, StanceMetrics> score,
         IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)
     {
         var margins = new double[candidates.Length][][];
-        var fold = new Fold[foldCount];
-        var sideBySide = true;
-        for (var f = 0; f < foldCount; f++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new TrainingProgress($"cross-validating: preparing fold {f + 1}/{foldCount}", 0.1 * f / foldCount));
-            fold[f] = PrepareFold(hashed, folds, f, classWeights, targets, builder, lambda);
-            if (f == 0 && foldCount * fold[0].Bytes > MaxSideBySideBytes)
-            {
-                sideBySide = false;
-            }
-
-            if (sideBySide)
-            {
-                continue;
-            }
-
-            // One fold at a time along the whole path.
-            for (var k = 0; k < candidates.Length; k++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new TrainingProgress($"cross-validating fold {f + 1}/{foldCount}, C = {candidates[k]}", 0.9 * ((f * candidates.Length) + k) / (foldCount * candidates.Length)));
-                margins[k] ??= new double[hashed.Length][];
-                fold[f].Margins(Options, candidates[k], lambda, margins[k]);
-            }
-
-            fold[f] = default;
-        }
-
-        if (!sideBySide)
-        {
-            return [.. margins.Select(m => m.ToList())];
-        }
-
-        var result = new List<double[]>?[candidates.Length];
-        (double FAvg, double Macro) best = (-1, -1);
         for (var k = 0; k < candidates.Length; k++)
         {
             margins[k] = new double[hashed.Length][];
-            for (var f = 0; f < foldCount; f++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new TrainingProgress($"cross-validating C = {candidates[k]}, fold {f + 1}/{foldCount}", 0.1 + (0.8 * ((k * foldCount) + f) / (foldCount * candidates.Length))));
-                fold[f].Margins(Options, candidates[k], lambda, margins[k]);
-            }
-
-            result[k] = [.. margins[k]];
-            var metrics = score(result[k]!);
-            var current = (metrics.FAvg, metrics.MacroF1);
-            if (!IsBetter(current, best))
-            {
-                break;
-            }
-
-            best = current;
         }
 
-        return result;
-    }
-
-    /// <summary>The most memory the side-by-side folds of <see cref="CrossValidate"/> may take (256 MB).</summary>
-    private const long MaxSideBySideBytes = 256L << 20;
-
-    private static bool IsBetter((double FAvg, double Macro) score, (double FAvg, double Macro) best) =>
-        score.FAvg > best.FAvg + 1e-9 || (Math.Abs(score.FAvg - best.FAvg) <= 1e-9 && score.Macro > best.Macro + 1e-9);
-
-    private Fold PrepareFold(HashedExample[] hashed, int[] folds, int f, double[] classWeights, int targets, DatasetBuilder builder, double lambda)
-    {
-        var train = Enumerable.Range(0, hashed.Length).Where(i => folds[i] != f).ToArray();
-        var test = Enumerable.Range(0, hashed.Length).Where(i => folds[i] == f).ToArray();
-        var vocabulary = builder.Vocabulary(hashed, train);
-        var order = vocabulary.FrequencyOrder();
-        var trainSet = builder.Build(hashed, train, vocabulary, targets, order);
-        var testSet = builder.Build(hashed, test, vocabulary, targets, order);
-        var layout = new FeatureLayout(vocabulary.Count, targets);
-        var path = new LinearSvmTrainer.WarmPath(trainSet, classWeights, lambda, Options.Seed + f + 1);
-        var bytes = (((long)trainSet.Cols.Length + testSet.Cols.Length) * 8) + (3L * layout.Dimension * 8) + (3L * trainSet.Rows * 24);
-        return new Fold(test, testSet, layout, path, bytes);
-    }
-
-    /// <summary>One cross-validation fold: its held-out rows and the solver of its training rows.</summary>
-    private readonly record struct Fold(int[] Test, SparseDataset TestSet, FeatureLayout Layout, LinearSvmTrainer.WarmPath Path, long Bytes)
-    {
-        /// <summary>Solves the fold for <paramref name="c"/> and writes the held-out rows' margins into <paramref name="into"/>.</summary>
-        public void Margins(StanceTrainerOptions options, double c, double lambda, double[][] into)
+        var layoutMargins = new double[3];
+        for (var f = 0; f < foldCount; f++)
         {
-            var weights = Path.Solve(c, options.Tolerance, options.MaxIterations);
-            var testSet = TestSet;
-            for (var r = 0; r < Test.Length; r++)
+            var train = Enumerable.Range(0, hashed.Length).Where(i => folds[i] != f).ToArray();
+            var test = Enumerable.Range(0, hashed.Length).Where(i => folds[i] == f).ToArray();
+            var vocabulary = builder.Vocabulary(hashed, train);
+            var order = vocabulary.FrequencyOrder();
+            var trainSet = builder.Build(hashed, train, vocabulary, targets, order);
+            var testSet = builder.Build(hashed, test, vocabulary, targets, order);
+            var layout = new FeatureLayout(vocabulary.Count, targets);
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new TrainingProgress($"cross-validating fold {f + 1}/{foldCount}", 0.9 * f / foldCount));
+            var path = LinearSvmTrainer.TrainPath(trainSet, candidates, classWeights, lambda, Options.Tolerance, Options.MaxIterations, Options.Seed + f + 1);
+            for (var k = 0; k < candidates.Length; k++)
             {
-                var start = testSet.RowStart[r];
-                var cols = testSet.Cols.AsSpan(start, testSet.RowStart[r + 1] - start);
-                var vals = testSet.Vals.AsSpan(start, cols.Length);
-                var margins = new double[3];
-                for (var k = 0; k < 3; k++)
+                var weights = path[k];
+                for (var r = 0; r < test.Length; r++)
                 {
-                    margins[k] = LinearSvmTrainer.Decision(weights[k], Layout, cols, vals, testSet.Target[r], lambda);
-                }
+                    var start = testSet.RowStart[r];
+                    var cols = testSet.Cols.AsSpan(start, testSet.RowStart[r + 1] - start);
+                    var vals = testSet.Vals.AsSpan(start, cols.Length);
+                    for (var c = 0; c < 3; c++)
+                    {
+                        layoutMargins[c] = LinearSvmTrainer.Decision(weights[c], layout, cols, vals, testSet.Target[r], lambda);
+                    }
 
-                into[Test[r]] = margins;
+                    margins[k][test[r]] = [.. layoutMargins];
+                }
             }
         }
+
+        return margins.Select(m => m.ToList()).ToArray();
     }
 
     private static StanceMetrics Score(IReadOnlyList<LabelledExample> examples, List<double[]> margins, List<TargetDefinition> trained, int[] targetOf) =>
