@@ -29,6 +29,8 @@ export async function render(container) {
       if (health.consecutiveFailures > 0) return ["failing", `failing ×${health.consecutiveFailures}`];
       return health.lastSuccess ? ["ok", "ok"] : ["new", "not polled yet"];
     };
+    // Failing sources first, then the other enabled ones, then paused ones.
+    const rank = (s) => (!s.enabled ? 2 : (s.health?.consecutiveFailures ?? 0) > 0 ? 0 : 1);
     const row = (s) => {
       const health = s.health ?? {};
       const [cls, label] = state(s);
@@ -47,7 +49,7 @@ export async function render(container) {
         h("code", {}, "dotnet run --project dashboard -- sources"), " or the /api/sources endpoints (admin key)."),
       h("div", { className: "table-scroll" }, h("table", { className: "table" },
         h("thead", {}, h("tr", {}, ...["State", "Source", "Outlet", "Kind", "Last fetch", "Last success", "Next poll", "Last error"].map((t) => h("th", { scope: "col" }, t)))),
-        h("tbody", {}, ...sources.map(row)))));
+        h("tbody", {}, ...[...sources].sort((a, b) => rank(a) - rank(b) || a.id - b.id).map(row)))));
   }
   await load();
   refresh = setInterval(load, 15000);
