@@ -51,7 +51,8 @@ internal static class PieceInputValidator
                     }
 
                     // Keep what the client sent, less honorifics and handles where the name is recognisable.
-                    authors.Add(AuthorNames.Clean(raw) ?? raw);
+                    var cleaned = PersonNames.Clean(raw);
+                    authors.AddRange(cleaned.Count > 0 ? cleaned : [raw]);
                 }
             }
         }
