@@ -252,9 +252,9 @@ public sealed class FilePieceReader(FileIngestionOptions options)
             {
                 foreach (var given in list.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!.Trim()).Where(a => a.Length > 0))
                 {
-                    // Names as given, less honorifics and handles where the name is recognisable.
+                    // One author per entry, less honorifics and handles where that leaves exactly one name.
                     var cleaned = PersonNames.Clean(given);
-                    authors.AddRange(cleaned.Count > 0 ? cleaned : [given]);
+                    authors.Add(cleaned.Count == 1 ? cleaned[0] : given);
                 }
             }
             else if (GetString(root, "author") is { } single)
