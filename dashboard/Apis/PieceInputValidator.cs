@@ -51,7 +51,10 @@ internal static class PieceInputValidator
                     }
 
                     // Keep what the client sent, less honorifics and handles where the name is recognisable.
-                    authors.Add(AuthorNames.Clean(raw) ?? raw);
+                    // One author per entry, as the client sent it: honorifics and handles are
+                    // dropped only where that leaves exactly one recognisable name.
+                    var cleaned = PersonNames.Clean(raw);
+                    authors.Add(cleaned.Count == 1 ? cleaned[0] : raw);
                 }
             }
         }

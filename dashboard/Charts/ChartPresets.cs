@@ -41,7 +41,7 @@ public static class ChartPresets
     /// <summary>
     /// The size for a preset and optional overrides. Without a preset, dpi defaults to 96 and the
     /// font grows gently with the physical width. A width without a height keeps the preset's
-    /// aspect ratio. The result is validated.
+    /// aspect ratio; a dpi without a size keeps the preset's physical size (more dpi, more pixels). The result is validated.
     /// </summary>
     /// <exception cref="ChartParameterException">A value is unknown or out of bounds; the exception names it.</exception>
     public static ChartSize Resolve(string? preset, int? width, int? height, int? dpi)
@@ -56,9 +56,16 @@ public static class ChartPresets
             throw new ChartParameterException("preset", $"Unknown preset '{preset}'; use one of {string.Join(", ", Names)}.");
         }
 
-        var w = width ?? (height is { } h0 ? (int)Math.Round(h0 * (double)basis.WidthPx / basis.HeightPx) : basis.WidthPx);
-        var hgt = height ?? (width is { } w0 ? (int)Math.Round(w0 * (double)basis.HeightPx / basis.WidthPx) : basis.HeightPx);
+        // A preset is a physical size: another dpi changes the pixels, not the inches.
         var d = dpi ?? basis.Dpi;
+        if (d is < ChartSize.MinDpi or > ChartSize.MaxDpi)
+        {
+            throw new ChartParameterException("dpi", $"dpi must be between {ChartSize.MinDpi} and {ChartSize.MaxDpi}; got {d}.");
+        }
+
+        var scale = (double)d / basis.Dpi;
+        var w = width ?? (height is { } h0 ? (int)Math.Round(h0 * (double)basis.WidthPx / basis.HeightPx) : (int)Math.Round(basis.WidthPx * scale));
+        var hgt = height ?? (width is { } w0 ? (int)Math.Round(w0 * (double)basis.HeightPx / basis.WidthPx) : (int)Math.Round(basis.HeightPx * scale));
         var font = string.IsNullOrWhiteSpace(preset) && (width is not null || height is not null || dpi is not null)
             ? Math.Round(Math.Clamp(6 + (0.35 * w / d), 7, 14), 1)
             : basis.FontPt;

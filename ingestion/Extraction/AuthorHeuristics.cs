@@ -21,7 +21,7 @@ public static partial class AuthorHeuristics
             var inline = WrittenByInline().Match(line);
             if (inline.Success)
             {
-                var names = AuthorNames.SplitByline(inline.Groups["names"].Value);
+                var names = PersonNames.Clean(inline.Groups["names"].Value);
                 if (names.Count > 0)
                 {
                     return (names, i);
@@ -42,13 +42,13 @@ public static partial class AuthorHeuristics
                     continue;
                 }
 
-                var name = AuthorNames.Clean(candidate);
-                if (name is null)
+                var names = PersonNames.Clean(candidate);
+                if (names.Count == 0)
                 {
                     break; // the first non-name line (a job title, "View profile") ends the block
                 }
 
-                found.Add(name);
+                found.AddRange(names);
             }
 
             if (found.Count > 0)
@@ -70,7 +70,7 @@ public static partial class AuthorHeuristics
             return null;
         }
 
-        var names = AuthorNames.SplitByline(match.Groups["names"].Value);
+        var names = PersonNames.Clean(match.Groups["names"].Value);
         return names.Count > 0 ? names : null;
     }
 
@@ -87,7 +87,7 @@ public static partial class AuthorHeuristics
             return null;
         }
 
-        var names = AuthorNames.SplitByline(match.Groups["names"].Value);
+        var names = PersonNames.Clean(match.Groups["names"].Value);
         return names.Count > 0 ? names : null;
     }
 

@@ -13,9 +13,9 @@ public sealed class FetchOptions
     public const string SectionName = "Ingestion:Fetch";
 
     /// <summary>The User-Agent header; also the product token matched against robots.txt groups.</summary>
-    /// <value>Defaults to <c>StanceBoard/1.0 (+https://github.com/stanceboard/stanceboard)</c>.</value>
+    /// <value>Defaults to <c>StanceBoard/1.0 (stance dashboard; operator contact not configured)</c>.</value>
     [Required]
-    public string UserAgent { get; set; } = "StanceBoard/1.0 (+https://github.com/stanceboard/stanceboard)";
+    public string UserAgent { get; set; } = "StanceBoard/1.0 (stance dashboard; operator contact not configured)";
 
     /// <summary>Largest body accepted on the wire, before decompression.</summary>
     /// <value>Defaults to 8 MiB.</value>

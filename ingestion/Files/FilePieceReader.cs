@@ -250,11 +250,16 @@ public sealed class FilePieceReader(FileIngestionOptions options)
             var authors = new List<string>();
             if (root.TryGetProperty("authors", out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                authors.AddRange(list.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => AuthorNames.Clean(a.GetString()) ?? a.GetString()!.Trim()).Where(a => a.Length > 0));
+                foreach (var given in list.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!.Trim()).Where(a => a.Length > 0))
+                {
+                    // One author per entry, less honorifics and handles where that leaves exactly one name.
+                    var cleaned = PersonNames.Clean(given);
+                    authors.Add(cleaned.Count == 1 ? cleaned[0] : given);
+                }
             }
             else if (GetString(root, "author") is { } single)
             {
-                authors.AddRange(AuthorNames.SplitByline(single));
+                authors.AddRange(PersonNames.Clean(single));
             }
 
             DateTimeOffset? published = null;
@@ -300,7 +305,7 @@ public sealed class FilePieceReader(FileIngestionOptions options)
         var (front, text) = MarkdownText.Parse(markdown);
         var article = PlainTextExtractor.Extract(front.TryGetValue("title", out var title) && title.Length > 0 ? title + "\n\n" + text : text, fallbackTitle);
         var authors = front.TryGetValue("authors", out var a) || front.TryGetValue("author", out a)
-            ? AuthorNames.SplitByline(a.Trim('[', ']'))
+            ? PersonNames.Clean(a.Trim('[', ']'))
             : article.Authors;
         return FromArticle(article, path) with
         {

@@ -36,6 +36,19 @@ public sealed class ChartSizeTests
         size.FontPt.ShouldBe(ChartPresets.Slide.FontPt);
     }
 
+    [Theory]
+    [InlineData("print-double", 150, 1050)]
+    [InlineData("print-double", 600, 4200)]
+    [InlineData("print-single", 300, 1050)]
+    public void Resolve_PresetWithDpi_KeepsThePhysicalSize(string preset, int dpi, int expectedWidth)
+    {
+        var size = ChartPresets.Resolve(preset, null, null, dpi);
+
+        size.WidthPx.ShouldBe(expectedWidth);
+        size.Dpi.ShouldBe(dpi);
+        size.WidthInches.ShouldBe(ChartPresets.Resolve(preset, null, null, null).WidthInches, 0.01);
+    }
+
     [Fact]
     public void Presets_PhysicalSizes_MatchTheirNames()
     {

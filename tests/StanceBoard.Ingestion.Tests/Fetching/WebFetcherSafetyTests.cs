@@ -98,7 +98,7 @@ public sealed class WebFetcherSafetyTests : IAsyncLifetime
         allowed.Succeeded.ShouldBeTrue(allowed.Log.Error);
         _server.Hits("/private/page").ShouldBe(0);
         _server.Hits("/robots.txt").ShouldBe(1);
-        _server.Requests.First(r => r.Path == "/public/page").Headers.UserAgent.ToString().ShouldStartWith("StanceBoard/1.0 (+");
+        _server.Requests.First(r => r.Path == "/public/page").Headers.UserAgent.ToString().ShouldStartWith("StanceBoard/1.0 (");
     }
 
     [Fact]
