@@ -90,6 +90,13 @@ public sealed class FetchOptions
     [Range(1, 1000)]
     public int PerHostBurst { get; set; } = 2;
 
+    /// <summary>
+    /// The longest robots.txt Crawl-delay honoured (when <see cref="Politeness"/> is on); a longer
+    /// one is applied as this, so one site cannot stall its source for hours.
+    /// </summary>
+    /// <value>Defaults to 60 seconds.</value>
+    public TimeSpan MaxCrawlDelay { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long a host's robots.txt is cached.</summary>
     /// <value>Defaults to 6 hours.</value>
     public TimeSpan RobotsCacheDuration { get; set; } = TimeSpan.FromHours(6);

@@ -20,6 +20,10 @@ internal sealed class HostPipelines(FetchOptions options, TimeProvider time, Ran
 
     public ResiliencePipeline<HttpResponseMessage> For(string host) => Get(host).Pipeline;
 
+    /// <summary>Waits for <paramref name="host"/>'s next turn under a Crawl-delay of <paramref name="delay"/> (see <see cref="HostGate.WaitCrawlDelayAsync"/>).</summary>
+    public Task WaitCrawlDelayAsync(string host, TimeSpan delay, CancellationToken cancellationToken) =>
+        Get(host).Gate.WaitCrawlDelayAsync(delay, cancellationToken);
+
     public HostCircuitState CircuitState(string host) =>
         _hosts.TryGetValue(host, out var lazy) && lazy.IsValueCreated
             ? lazy.Value.State.CircuitState switch

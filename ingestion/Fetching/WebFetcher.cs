@@ -196,10 +196,13 @@ public sealed class WebFetcher : IAsyncDisposable, IDisposable
         if (_options.Politeness)
         {
             var rules = await _robots.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            var crawlDelay = rules.CrawlDelay is { } asked && asked > TimeSpan.Zero && _options.MaxCrawlDelay > TimeSpan.Zero ? (asked < _options.MaxCrawlDelay ? asked : _options.MaxCrawlDelay) : TimeSpan.Zero;
             if (!rules.IsAllowed(url.PathAndQuery))
             {
                 throw new FetchException(FetchErrorKind.RobotsDisallowed, $"robots.txt of {url.Authority} disallows {url.PathAndQuery} for {_options.UserAgent}.");
             }
+
+            await _pipelines.WaitCrawlDelayAsync(HostKey.For(url), crawlDelay, cancellationToken).ConfigureAwait(false);
         }
     }
 

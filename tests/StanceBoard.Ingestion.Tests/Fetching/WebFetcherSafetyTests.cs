@@ -149,6 +149,43 @@ public sealed class WebFetcherSafetyTests : IAsyncLifetime
         _server.Hits("/page").ShouldBe(3);
     }
 
+    [Theory]
+    [InlineData("10", 10)]
+    [InlineData("3600", 60)]
+    public async Task FetchAsync_RobotsCrawlDelay_SpacesRequestStartsUpToTheCap(string crawlDelay, int expectedSeconds)
+    {
+        var time = new FakeTimeProvider();
+        _server.MapText("/robots.txt", $"User-agent: *\nCrawl-delay: {crawlDelay}\n", "text/plain");
+        _server.MapText("/page", "ok");
+        using var fetcher = TestFetchers.Create(
+            o =>
+            {
+                o.Politeness = true;
+                o.PerHostRequestsPerSecond = 1000;
+                o.PerHostBurst = 100;
+                o.PerHostConcurrency = 4;
+                o.MaxCrawlDelay = TimeSpan.FromSeconds(60);
+            },
+            time);
+
+        var tasks = Enumerable.Range(0, 3).Select(i => fetcher.FetchAsync(_server.Url($"/page?i={i}"))).ToList();
+        await FakeTime.WaitUntilAsync(() => _server.Hits("/page") == 1);
+        await Task.Delay(300);
+        var first = _server.Hits("/page");
+        time.Advance(TimeSpan.FromSeconds(expectedSeconds - 1));
+        await Task.Delay(300);
+        var beforeDelay = _server.Hits("/page");
+        time.Advance(TimeSpan.FromSeconds(1));
+        await FakeTime.WaitUntilAsync(() => _server.Hits("/page") == 2);
+        time.Advance(TimeSpan.FromSeconds(expectedSeconds));
+        var results = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(10));
+
+        first.ShouldBe(1, "the first request goes at once; the others wait for the Crawl-delay");
+        beforeDelay.ShouldBe(1, $"the second request waits the full {expectedSeconds} s");
+        results.ShouldAllBe(r => r.Succeeded);
+        _server.Hits("/page").ShouldBe(3);
+    }
+
     [Fact]
     public async Task FetchAsync_WithStoredValidators_UnchangedContentCosts304()
     {
