@@ -8,7 +8,7 @@ using StanceBoard.Dashboard.Models;
 
 namespace StanceBoard.Dashboard.Cli;
 
-/// <summary><c>train --data FILE [--out MODEL] [--cv K] [--seed N] [--promote] [--db PATH]</c>.</summary>
+/// <summary><c>train --data FILE [--out MODEL] [--cv K] [--seed N] [--c C] [--promote] [--db PATH]</c>.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -17,6 +17,7 @@ internal static class TrainCommand
         var output = new Option<string>("--out") { Description = "Write the model to this file instead of registering it in the store.", HelpName = "MODEL" };
         var cv = new Option<int?>("--cv") { Description = "Also estimate quality by K-fold cross-validation of the whole training procedure (K ≥ 2).", HelpName = "K" };
         var seed = new Option<int>("--seed") { Description = "Seed for fold assignment and solver order; the same data and seed give the same model.", HelpName = "N", DefaultValueFactory = _ => StanceTrainerOptions.Defaults.Seed };
+        var c = new Option<double?>("--c") { Description = "Fix the SVM's C instead of choosing it by cross-validation from 0.1, 0.3, 1 and 3; about four times faster on large data.", HelpName = "C" };
         var promote = new Option<bool>("--promote") { Description = "Make the new version active (stored pieces are re-scored). Not with --out." };
         var db = CliOptions.Database();
         var verbose = CliOptions.Verbose();
@@ -25,6 +26,13 @@ internal static class TrainCommand
             if (result.GetValueOrDefault<int?>() is { } k && (k < 2 || k > 20))
             {
                 result.AddError("--cv must be between 2 and 20.");
+            }
+        });
+        c.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } value && (!double.IsFinite(value) || value <= 0 || value > 1000))
+            {
+                result.AddError("--c must be a number above 0 and at most 1000.");
             }
         });
         var command = new Command("train", """
@@ -38,9 +46,10 @@ internal static class TrainCommand
               stanceboard train --data labels.csv --cv 5
               stanceboard train --data labels.jsonl --out stance.model --seed 7
               stanceboard train --data labels.csv --promote
+              stanceboard train --data big.csv --c 0.3
             """)
         {
-            data, output, cv, seed, promote, db, verbose,
+            data, output, cv, seed, c, promote, db, verbose,
         };
         command.Validators.Add(result =>
         {
@@ -50,11 +59,11 @@ internal static class TrainCommand
             }
         });
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(promote), parse.GetValue(db), parse.GetValue(verbose), cancellationToken));
+            parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(c), parse.GetValue(promote), parse.GetValue(db), parse.GetValue(verbose), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dataPath, string? output, int? folds, int seed, bool promote, string? database, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string dataPath, string? output, int? folds, int seed, double? c, bool promote, string? database, bool verbose, CancellationToken cancellationToken)
     {
         var data = LabelledFile.Read(dataPath);
         if (data is null)
@@ -63,6 +72,7 @@ internal static class TrainCommand
         }
 
         var options = DefaultModel.TrainerOptions(ModelSource.ConfiguredTargets(), seed);
+        options.C = c;
         var progress = new Progress<TrainingProgress>(p =>
         {
             if (verbose)

@@ -111,11 +111,28 @@ public sealed class ModelCommandsTests : IDisposable
         ((string)(await command.ExecuteScalarAsync())!).ShouldBe($"0,2,{version}");
     }
 
+    [Fact]
+    public async Task TrainWithFixedC_UsesThatC()
+    {
+        var train = WriteLabelled("train.csv", 0, 120);
+
+        var fixedC = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "fixed.model", "--c", "0.05");
+        var chosen = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "chosen.model");
+
+        fixedC.ExitCode.ShouldBe(0, fixedC.StdErr);
+        chosen.ExitCode.ShouldBe(0, chosen.StdErr);
+        LastJson(fixedC.StdOut).GetProperty("c").GetDouble().ShouldBe(0.05);
+        LastJson(chosen.StdOut).GetProperty("c").GetDouble().ShouldBeOneOf(0.1, 0.3, 1.0, 3.0);
+        File.ReadAllBytes(Path.Combine(_folder, "fixed.model")).ShouldNotBe(File.ReadAllBytes(Path.Combine(_folder, "chosen.model")));
+    }
+
     [Theory]
     [InlineData("train")]
     [InlineData("train", "--data", "x.csv", "--cv", "1")]
     [InlineData("predict", "--data", "x.csv")]
     [InlineData("train", "--data", "x.csv", "--out", "m.model", "--promote")]
+    [InlineData("train", "--data", "x.csv", "--c", "0")]
+    [InlineData("train", "--data", "x.csv", "--c", "NaN")]
     public async Task ModelVerbs_BadUsage_ExitWithCode2(params string[] args)
     {
         var result = await CliProcess.RunAsync(_folder, args);
