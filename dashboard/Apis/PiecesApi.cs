@@ -129,9 +129,13 @@ public static class PiecesApi
     internal static async Task<Results<Ok<PieceDetailDto>, NotFound<ProblemDetails>>> GetAsync(long id, IStanceStore store, CancellationToken cancellationToken)
     {
         var piece = await store.GetPieceAsync(id, cancellationToken);
-        return piece is null
-            ? TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = $"There is no piece {id}.", Status = 404 })
-            : TypedResults.Ok(PieceDetailDto.From(piece));
+        if (piece is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = $"There is no piece {id}.", Status = 404 });
+        }
+
+        var copies = piece.DuplicateOf is null ? await store.ListCopiesAsync(id, cancellationToken) : [];
+        return TypedResults.Ok(PieceDetailDto.From(piece, copies));
     }
 
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(

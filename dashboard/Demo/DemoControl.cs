@@ -10,8 +10,8 @@ public sealed class DemoControl(IStanceStore store, IOptions<DemoOptions> option
 
     public async Task<DemoStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
-        var all = await store.CountPiecesAsync(includeDemo: true, cancellationToken);
-        var real = await store.CountPiecesAsync(includeDemo: false, cancellationToken);
+        var all = await store.CountPiecesAsync(includeDemo: true, cancellationToken: cancellationToken);
+        var real = await store.CountPiecesAsync(includeDemo: false, cancellationToken: cancellationToken);
         var cleared = await store.GetSettingAsync(DemoReplayService.ClearedSetting, cancellationToken) is not null;
         return new DemoStatus(options.Value.Enabled, cleared, all - real, CorpusSize.Value);
     }

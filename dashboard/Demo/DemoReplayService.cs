@@ -25,7 +25,7 @@ internal sealed class DemoReplayService(
             return;
         }
 
-        if (await store.CountPiecesAsync(includeDemo: false, stoppingToken) > 0)
+        if (await store.CountPiecesAsync(includeDemo: false, cancellationToken: stoppingToken) > 0)
         {
             return;
         }

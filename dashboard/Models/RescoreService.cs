@@ -60,7 +60,7 @@ public sealed class RescoreService : BackgroundService
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(scorers);
         ArgumentNullException.ThrowIfNull(onProgress);
-        var total = await store.CountPiecesAsync(includeDemo: true, cancellationToken);
+        var total = await store.CountPiecesAsync(includeDemo: true, includeCopies: false, cancellationToken: cancellationToken);
         var scorer = scorers.Current;
         long done = 0;
         long after = 0;

@@ -13,7 +13,13 @@ public sealed record PieceDetailDto
     /// <summary>Target name → mention offsets [start, length] in <see cref="Text"/>.</summary>
     public required IReadOnlyDictionary<string, int[][]> Mentions { get; init; }
 
-    public static PieceDetailDto From(StoredPiece piece)
+    /// <summary>When this piece is a syndicated copy, the id of the original it is linked to (and scored as).</summary>
+    public long? DuplicateOf { get; init; }
+
+    /// <summary>Syndicated copies of this piece found elsewhere (stored linked to it, not scored again).</summary>
+    public IReadOnlyList<PieceCopyDto> Copies { get; init; } = [];
+
+    public static PieceDetailDto From(StoredPiece piece, IReadOnlyList<StoredPiece>? copies = null)
     {
         ArgumentNullException.ThrowIfNull(piece);
         return new PieceDetailDto
@@ -22,6 +28,8 @@ public sealed record PieceDetailDto
             Text = piece.Text,
             Language = piece.Language,
             IngestedUtc = piece.IngestedUtc,
+            DuplicateOf = piece.DuplicateOf,
+            Copies = (copies ?? []).Select(c => new PieceCopyDto(c.Id, c.Title, c.Outlet, c.Url, c.Published)).ToArray(),
             Mentions = piece.Scores.ToDictionary(
                 s => s.Target,
                 s => s.Score.MentionSpans.Select(m => new[] { m.Start, m.Length }).ToArray(),
@@ -29,3 +37,6 @@ public sealed record PieceDetailDto
         };
     }
 }
+
+/// <summary>A syndicated copy of a piece: where else it was published.</summary>
+public sealed record PieceCopyDto(long Id, string Title, string? Outlet, string? Url, DateTimeOffset? Published);

@@ -50,8 +50,11 @@ public interface IStanceStore
     /// <summary>Per-target totals, for every target in the store (configured ones first appear with zero counts).</summary>
     Task<IReadOnlyList<TargetSummary>> GetTargetSummariesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>How many pieces are stored, with or without the demo ones.</summary>
-    Task<long> CountPiecesAsync(bool includeDemo = true, CancellationToken cancellationToken = default);
+    /// <summary>How many pieces are stored, with or without the demo ones and the syndicated copies.</summary>
+    Task<long> CountPiecesAsync(bool includeDemo = true, bool includeCopies = true, CancellationToken cancellationToken = default);
+
+    /// <summary>The syndicated copies stored linked to piece <paramref name="originalId"/> (at most 100, oldest first).</summary>
+    Task<IReadOnlyList<StoredPiece>> ListCopiesAsync(long originalId, CancellationToken cancellationToken = default);
 
     /// <summary>The highest piece id, or 0 for an empty store.</summary>
     Task<long> GetMaxPieceIdAsync(CancellationToken cancellationToken = default);

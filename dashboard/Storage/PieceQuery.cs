@@ -17,4 +17,10 @@ public sealed record PieceQuery
     public IReadOnlyList<string> Authors { get; init; } = [];
     public IReadOnlyList<string> Outlets { get; init; } = [];
     public IReadOnlyList<string> Targets { get; init; } = [];
+
+    /// <summary>
+    /// Also list syndicated copies (pieces stored linked to an original, unscored). Left out by
+    /// default: the original stands for them in lists, live updates and re-scoring.
+    /// </summary>
+    public bool IncludeCopies { get; init; }
 }

@@ -192,6 +192,11 @@ internal sealed partial class SqliteStanceStore : IStanceStore
             args.Add("after", after);
         }
 
+        if (!query.IncludeCopies)
+        {
+            where.Add("p.duplicate_of IS NULL");
+        }
+
         if (query.From is { } from)
         {
             where.Add("p.published_utc >= @from");
@@ -228,11 +233,21 @@ internal sealed partial class SqliteStanceStore : IStanceStore
         return QueryPiecesAsync(sql, args, cancellationToken);
     }
 
-    public async Task<long> CountPiecesAsync(bool includeDemo = true, CancellationToken cancellationToken = default)
+    public async Task<long> CountPiecesAsync(bool includeDemo = true, bool includeCopies = true, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(includeDemo ? "SELECT COUNT(*) FROM pieces" : "SELECT COUNT(*) FROM pieces WHERE is_demo = 0");
+        var where = (includeDemo, includeCopies) switch
+        {
+            (true, true) => string.Empty,
+            (true, false) => " WHERE duplicate_of IS NULL",
+            (false, true) => " WHERE is_demo = 0",
+            (false, false) => " WHERE is_demo = 0 AND duplicate_of IS NULL",
+        };
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM pieces" + where);
     }
+
+    public Task<IReadOnlyList<StoredPiece>> ListCopiesAsync(long originalId, CancellationToken cancellationToken = default) =>
+        QueryPiecesAsync("WHERE p.duplicate_of = @originalId ORDER BY p.id LIMIT 100", new { originalId }, cancellationToken);
 
     public async Task<long> GetMaxPieceIdAsync(CancellationToken cancellationToken = default)
     {

@@ -116,7 +116,11 @@ public sealed class ModelRegistryTests : IDisposable
         for (var i = 0; i < 5; i++)
         {
             var piece = new Piece { Title = $"P{i}", Text = $"Moscow acted on day {i}. Ankara objected on day {i}." };
-            await Pieces.AddScoredPieceAsync(piece, _scorers.Current.Score(piece.Text));
+            var added = await Pieces.AddScoredPieceAsync(piece, _scorers.Current.Score(piece.Text));
+            if (i == 0)
+            {
+                await Pieces.AddLinkedCopyAsync(new Piece { Title = "Copy", Text = "Republished. " + piece.Text, Url = "https://copy.example/0" }, added.Id, null, 1);
+            }
         }
 
         var candidate = await sut.RegisterAsync(SmallModel(5), "test");
@@ -127,8 +131,10 @@ public sealed class ModelRegistryTests : IDisposable
 
         done.ShouldBe(5);
         progress[^1].ShouldBe((5, 5));
-        var stored = await Pieces.ListPiecesAsync(new PieceQuery { Limit = 10 });
-        stored.SelectMany(p => p.Scores).ShouldAllBe(s => s.Score.ModelVersion == candidate.Version);
+        var stored = await Pieces.ListPiecesAsync(new PieceQuery { Limit = 10, IncludeCopies = true });
+        stored.Count.ShouldBe(6);
+        stored.Where(p => p.DuplicateOf is null).SelectMany(p => p.Scores).ShouldAllBe(s => s.Score.ModelVersion == candidate.Version);
+        stored.Single(p => p.DuplicateOf is not null).Scores.ShouldBeEmpty("a syndicated copy is not scored, not even by a re-score");
     }
 
     [Fact]

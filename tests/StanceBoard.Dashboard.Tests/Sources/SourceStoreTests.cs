@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StanceBoard.Dashboard.Storage;
 using StanceBoard.Ingestion;
@@ -29,6 +31,36 @@ public sealed class SourceStoreTests(IngestionFactory factory) : IClassFixture<I
         exact.ShouldBe((original.Id, true));
         linked.ShouldNotBe(original.Id);
         (await Store.GetPieceAsync(linked))!.Scores.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SyndicatedCopies_LeftOutOfListsAndCounts_ShownOnTheOriginalsPage()
+    {
+        var text = $"Moscow brokered the truce and Ankara armed Baku, an analyst wrote ({Guid.NewGuid():N}).";
+        var original = await Store.AddScoredPieceAsync(new Piece { Title = "Original", Text = text, Url = $"https://a.example/{Guid.NewGuid():N}" }, []);
+        var copyUrl = $"https://b.example/{Guid.NewGuid():N}";
+        var copy = await Sources.AddLinkedCopyAsync(new Piece { Title = "Copy", Text = "Republished. " + text, Url = copyUrl, Outlet = "Mirror Daily" }, original.Id, null, SimHash.Compute(text));
+        var listed = await Store.ListPiecesAsync(new PieceQuery { AfterId = original.Id - 1, Limit = 500 });
+        var listedWithCopies = await Store.ListPiecesAsync(new PieceQuery { AfterId = original.Id - 1, Limit = 500, IncludeCopies = true });
+        var all = await Store.CountPiecesAsync();
+        var withoutCopies = await Store.CountPiecesAsync(includeCopies: false);
+        using var client = factory.CreateClient();
+
+        var originalPage = await client.GetFromJsonAsync<JsonElement>($"/api/pieces/{original.Id}");
+        var copyPage = await client.GetFromJsonAsync<JsonElement>($"/api/pieces/{copy}");
+
+        listed.Select(p => p.Id).ShouldContain(original.Id);
+        listed.Select(p => p.Id).ShouldNotContain(copy);
+        listedWithCopies.Select(p => p.Id).ShouldContain(copy);
+        (all - withoutCopies).ShouldBeGreaterThanOrEqualTo(1);
+        var copies = originalPage.GetProperty("copies").EnumerateArray().ToList();
+        copies.Count.ShouldBe(1);
+        copies[0].GetProperty("id").GetInt64().ShouldBe(copy);
+        copies[0].GetProperty("outlet").GetString().ShouldBe("Mirror Daily");
+        copies[0].GetProperty("url").GetString().ShouldBe(copyUrl);
+        originalPage.GetProperty("duplicateOf").ValueKind.ShouldBe(JsonValueKind.Null);
+        copyPage.GetProperty("duplicateOf").GetInt64().ShouldBe(original.Id);
+        copyPage.GetProperty("copies").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]

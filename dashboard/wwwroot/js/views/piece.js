@@ -58,6 +58,10 @@ function probabilityBar(p) {
     seg("favor", p.favor, "favor"), seg("none", p.none, "none"), seg("against", p.against, "against"));
 }
 
+function hostOf(url) {
+  try { return url ? new URL(url).host : null; } catch { return null; }
+}
+
 export async function render(container, { params: [id] }) {
   container.replaceChildren(h("p", { className: "muted" }, "Loading…"));
   let detail;
@@ -89,7 +93,14 @@ export async function render(container, { params: [id] }) {
           piece.url ? h("a", { href: piece.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original") : null),
         h("h1", { className: "page-title" }, piece.title),
         h("p", { className: "piece-authors" }, piece.authors.length ? "by " : "author unknown",
-          ...piece.authors.flatMap((a, i) => [i ? ", " : "", h("a", { href: pathFor("authors", a), dataset: { link: "" } }, a)]))),
+          ...piece.authors.flatMap((a, i) => [i ? ", " : "", h("a", { href: pathFor("authors", a), dataset: { link: "" } }, a)])),
+        detail.duplicateOf ? h("p", { className: "copy-note" }, "A syndicated copy of ",
+          h("a", { href: `/pieces/${detail.duplicateOf}`, dataset: { link: "" } }, "another stored piece"),
+          ", which carries its stance; this copy is not scored again.") : null,
+        detail.copies?.length ? h("p", { className: "copy-note" }, "Also published: ",
+          ...detail.copies.flatMap((c, i) => [i ? "; " : "",
+            h("a", { href: `/pieces/${c.id}`, dataset: { link: "" } }, c.outlet ?? hostOf(c.url) ?? `copy ${c.id}`),
+            c.published ? ` (${formatDate(c.published)})` : ""])) : null),
       h("div", { className: "piece-columns" },
         h("aside", { className: "stances", "aria-label": "Stance per target" },
           h("h2", {}, "Stance per target"),
