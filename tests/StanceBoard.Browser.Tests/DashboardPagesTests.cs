@@ -60,6 +60,23 @@ public sealed class DashboardPagesTests(BrowserFixture browser, ServerFixture se
     }
 
     [Fact]
+    public async Task Chart_CellByKeyboard_IsANamedLinkThatEnterFollows()
+    {
+        await PostAsync("Keyboard trail " + Unique(), "Ankara has been a reckless patron of this war. Turkish drones changed the front.");
+        var page = await OpenAsync("/");
+
+        var cell = page.Locator($"[data-chart='author-heatmap'] svg g.cell[data-author='{Author}'][data-target='Turkey']");
+        await Assertions.Expect(cell).ToHaveAttributeAsync("role", "link", new() { Timeout = 20_000 });
+        await Assertions.Expect(cell).ToHaveAttributeAsync("tabindex", "0");
+        (await cell.GetAttributeAsync("aria-label"))!.ShouldContain(Author);
+        await cell.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/authors/.*targets=Turkey"));
+        await Assertions.Expect(page.Locator("h1.page-title")).ToHaveTextAsync(Author);
+    }
+
+    [Fact]
     public async Task Chart_CellToAuthorToPiece_ShowsEvidenceHighlighted()
     {
         var title = "Evidence trail " + Unique();

@@ -31,6 +31,26 @@ function toSvgNode(text) {
   return document.importNode(root, true);
 }
 
+/** The page a heatmap cell or position bar leads to: that author's (or outlet's) page for that target. */
+function markLink(mark) {
+  const kind = mark.dataset.author !== undefined ? "authors" : "outlets";
+  const who = mark.dataset.author ?? mark.dataset.outlet;
+  const target = mark.dataset.target ? `?targets=${encodeURIComponent(mark.dataset.target)}` : "";
+  return `/${kind}/${encodeURIComponent(who)}${target}`;
+}
+
+/** Makes the linked marks reachable by keyboard and named for screen readers: who, target and the mark's SVG title. */
+function makeMarksFocusable(svg) {
+  for (const mark of svg.querySelectorAll("[data-author], [data-outlet]")) {
+    const who = mark.dataset.author ?? mark.dataset.outlet;
+    const title = mark.querySelector("title")?.textContent?.trim();
+    mark.setAttribute("tabindex", "0");
+    mark.setAttribute("role", "link");
+    const name = mark.dataset.target ? `${who}, ${mark.dataset.target}` : who;
+    mark.setAttribute("aria-label", title ? `${name}: ${title}` : name);
+  }
+}
+
 /**
  * chartPanel({ name, title, params, aspect }) → { element, dispose }.
  * params are the filters (query parameters) of the chart; aspect is width/height. The chart is
@@ -51,7 +71,12 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
     if (newVersion !== undefined && newVersion <= version) return;
     const svg = toSvgNode(svgText);
     if (!svg) return;
+    makeMarksFocusable(svg);
+    // A live update replaces the SVG; keep keyboard focus on the same author (or outlet) and target.
+    const markKey = (m) => `${m.dataset.author ?? m.dataset.outlet}\u0000${m.dataset.target ?? ""}`;
+    const focused = frame.contains(document.activeElement) && document.activeElement.getAttribute("role") === "link" ? markKey(document.activeElement) : null;
     frame.replaceChildren(svg);
+    if (focused) [...svg.querySelectorAll("[role='link']")].find((m) => markKey(m) === focused)?.focus();
     if (newVersion !== undefined) {
       version = newVersion;
       updated.textContent = "updated " + new Date().toLocaleTimeString();
@@ -122,14 +147,19 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
     h("figcaption", { className: "chart-head" }, h("h3", {}, title), updated, menu),
     frame);
 
-  // A heatmap cell or a position bar leads to that author's (or outlet's) page for that target.
+  // A heatmap cell or a position bar leads to that author's (or outlet's) page for that target,
+  // by click or, once focused with Tab, by Enter or Space.
   frame.addEventListener("click", (event) => {
     const mark = event.target.closest("[data-author], [data-outlet]");
     if (!mark) return;
-    const kind = mark.dataset.author !== undefined ? "authors" : "outlets";
-    const who = mark.dataset.author ?? mark.dataset.outlet;
-    const target = mark.dataset.target ? `?targets=${encodeURIComponent(mark.dataset.target)}` : "";
-    frame.dispatchEvent(new CustomEvent("navigate", { bubbles: true, detail: `/${kind}/${encodeURIComponent(who)}${target}` }));
+    frame.dispatchEvent(new CustomEvent("navigate", { bubbles: true, detail: markLink(mark) }));
+  });
+  frame.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    const mark = event.target.closest("[data-author], [data-outlet]");
+    if (!mark) return;
+    event.preventDefault();
+    frame.dispatchEvent(new CustomEvent("navigate", { bubbles: true, detail: markLink(mark) }));
   });
 
   requestAnimationFrame(start);
