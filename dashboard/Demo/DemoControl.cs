@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
+using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Demo;
@@ -20,6 +22,13 @@ public sealed class DemoControl(IStanceStore store, IOptions<DemoOptions> option
     public async Task<int> ClearAsync(CancellationToken cancellationToken)
     {
         await store.SetSettingAsync(DemoReplayService.ClearedSetting, time.GetUtcNow().ToString("O"), cancellationToken);
-        return await store.DeleteDemoPiecesAsync(cancellationToken);
+        var deleted = await store.DeleteDemoPiecesAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            var removal = new PiecesRemoved("demo", deleted, time.GetUtcNow());
+            await store.SetSettingAsync(PiecesRemoved.Setting, JsonSerializer.Serialize(removal), cancellationToken);
+        }
+
+        return deleted;
     }
 }

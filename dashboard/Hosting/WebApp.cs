@@ -34,7 +34,9 @@ internal static class WebApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
-        builder.Services.AddSingleton<IPieceScoredSink, HubPieceSink>();
+        builder.Services.AddSingleton<HubPieceSink>();
+        builder.Services.AddSingleton<IPieceScoredSink>(sp => sp.GetRequiredService<HubPieceSink>());
+        builder.Services.AddSingleton<IPiecesRemovedSink>(sp => sp.GetRequiredService<HubPieceSink>());
         builder.Services.AddLiveCharts();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<DemoReplayService>();

@@ -14,6 +14,10 @@ public interface IStanceClient
     [HubMethodName("chartUpdated")]
     Task ChartUpdatedAsync(string chartKey, long version, string svg);
 
+    /// <summary>Stored pieces were deleted (<c>demo clear</c>): lists and counts on the page are stale.</summary>
+    [HubMethodName("piecesRemoved")]
+    Task PiecesRemovedAsync(Pipeline.PiecesRemoved removal);
+
     /// <summary>Stored pieces are being re-scored with a newly active model.</summary>
     [HubMethodName("rescoreProgress")]
     Task RescoreProgressAsync(Models.RescoreProgress progress);

@@ -24,7 +24,7 @@ internal sealed class ChartRefreshService(
     IStanceStore store,
     IHubContext<StanceHub, IStanceClient> hub,
     TimeProvider time,
-    ILogger<ChartRefreshService> logger) : BackgroundService, IPieceScoredSink, IRescoreProgressSink
+    ILogger<ChartRefreshService> logger) : BackgroundService, IPieceScoredSink, IRescoreProgressSink, IPiecesRemovedSink
 {
     /// <summary>The shortest time between two renders of the same chart.</summary>
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(500);
@@ -51,6 +51,12 @@ internal sealed class ChartRefreshService(
             MarkDirty();
         }
 
+        return Task.CompletedTask;
+    }
+
+    public Task OnPiecesRemovedAsync(PiecesRemoved removal, CancellationToken cancellationToken)
+    {
+        MarkDirty();
         return Task.CompletedTask;
     }
 

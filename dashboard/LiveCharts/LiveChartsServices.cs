@@ -13,6 +13,7 @@ internal static class LiveChartsServices
         services.AddHostedService(sp => sp.GetRequiredService<ChartRefreshService>());
         services.AddSingleton<IPieceScoredSink>(sp => sp.GetRequiredService<ChartRefreshService>());
         services.AddSingleton<IRescoreProgressSink>(sp => sp.GetRequiredService<ChartRefreshService>());
+        services.AddSingleton<IPiecesRemovedSink>(sp => sp.GetRequiredService<ChartRefreshService>());
         return services;
     }
 }

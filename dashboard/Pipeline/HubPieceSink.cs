@@ -3,8 +3,10 @@ using StanceBoard.Dashboard.Hubs;
 
 namespace StanceBoard.Dashboard.Pipeline;
 
-/// <summary>Pushes <c>pieceScored</c> to every connected browser.</summary>
-internal sealed class HubPieceSink(IHubContext<StanceHub, IStanceClient> hub) : IPieceScoredSink
+/// <summary>Pushes <c>pieceScored</c> and <c>piecesRemoved</c> to every connected browser.</summary>
+internal sealed class HubPieceSink(IHubContext<StanceHub, IStanceClient> hub) : IPieceScoredSink, IPiecesRemovedSink
 {
     public Task OnPieceScoredAsync(PieceDto piece, CancellationToken cancellationToken) => hub.Clients.All.PieceScoredAsync(piece);
+
+    public Task OnPiecesRemovedAsync(PiecesRemoved removal, CancellationToken cancellationToken) => hub.Clients.All.PiecesRemovedAsync(removal);
 }

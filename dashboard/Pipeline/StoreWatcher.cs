@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Pipeline;
@@ -7,25 +8,31 @@ namespace StanceBoard.Dashboard.Pipeline;
 /// while the dashboard runs): polls for new ids once a second and tells the sinks about
 /// every piece this process did not announce itself. With SQLite this is the cheapest
 /// cross-process signal (an indexed MAX(id) query); PostgreSQL will use LISTEN/NOTIFY.
+/// Deletions (<c>demo clear</c>, from this process or the CLI) are seen the same way, through
+/// the <see cref="PiecesRemoved.Setting"/> the deleting side writes.
 /// </summary>
 internal sealed class StoreWatcher(
     IStanceStore store,
     AnnouncedPieces announced,
     IEnumerable<IPieceScoredSink> sinks,
+    IEnumerable<IPiecesRemovedSink> removedSinks,
     TimeProvider time,
     ILogger<StoreWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly IPieceScoredSink[] _sinks = sinks.ToArray();
+    private readonly IPiecesRemovedSink[] _removedSinks = removedSinks.ToArray();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastSeen = await store.GetMaxPieceIdAsync(stoppingToken);
+        var lastRemoval = await store.GetSettingAsync(PiecesRemoved.Setting, stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
+                lastRemoval = await AnnounceRemovalAsync(lastRemoval, stoppingToken);
                 lastSeen = await AnnounceNewAsync(lastSeen, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -38,6 +45,33 @@ internal sealed class StoreWatcher(
     // Pieces seen on the previous tick and not (yet) announced by this process. They are
     // announced one tick later, so a piece this process is announcing right now is not sent twice.
     private List<PieceDto> _pending = [];
+
+    private async Task<string?> AnnounceRemovalAsync(string? lastRemoval, CancellationToken cancellationToken)
+    {
+        var current = await store.GetSettingAsync(PiecesRemoved.Setting, cancellationToken);
+        if (current is null || current == lastRemoval)
+        {
+            return current;
+        }
+
+        PiecesRemoved? removal = null;
+        try
+        {
+            removal = JsonSerializer.Deserialize<PiecesRemoved>(current);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Unreadable {Setting} setting; announcing an unspecified removal", PiecesRemoved.Setting);
+        }
+
+        removal ??= new PiecesRemoved("unknown", 0, time.GetUtcNow());
+        foreach (var sink in _removedSinks)
+        {
+            await sink.OnPiecesRemovedAsync(removal, cancellationToken);
+        }
+
+        return current;
+    }
 
     private async Task<long> AnnounceNewAsync(long lastSeen, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 // The live connection: one SignalR connection per page, reconnecting with backoff, with a
 // status indicator, piece events, and chart subscriptions that are renewed after a reconnect.
 
-const listeners = { piece: new Set(), chart: new Set(), reconnected: new Set(), progress: new Set() };
+const listeners = { piece: new Set(), chart: new Set(), reconnected: new Set(), progress: new Set(), removed: new Set() };
 const subscriptions = new Map(); // chartKey -> count
 let connection = null;
 
@@ -16,6 +16,7 @@ export function onPiece(fn) { listeners.piece.add(fn); return () => listeners.pi
 export function onChart(fn) { listeners.chart.add(fn); return () => listeners.chart.delete(fn); }
 export function onReconnected(fn) { listeners.reconnected.add(fn); return () => listeners.reconnected.delete(fn); }
 export function onProgress(fn) { listeners.progress.add(fn); return () => listeners.progress.delete(fn); }
+export function onRemoved(fn) { listeners.removed.add(fn); return () => listeners.removed.delete(fn); }
 
 function emit(kind, ...args) {
   for (const fn of [...listeners[kind]]) {
@@ -71,6 +72,7 @@ export function connect() {
   connection.on("pieceScored", (piece) => emit("piece", piece));
   connection.on("chartUpdated", (key, version, svg) => emit("chart", key, version, svg));
   connection.on("rescoreProgress", (progress) => emit("progress", progress));
+  connection.on("piecesRemoved", (removal) => emit("removed", removal));
   connection.onreconnecting(() => setStatus("reconnecting", "reconnecting…"));
   connection.onreconnected(async () => {
     setStatus("live", "live");

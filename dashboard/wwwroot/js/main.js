@@ -1,7 +1,7 @@
 // Boot: connect the live channel, then route by path. Links with data-link navigate in place.
 import { h } from "./dom.js";
 import { getJson } from "./api.js";
-import { connect } from "./live.js";
+import { connect, onRemoved } from "./live.js";
 
 const routes = [
   { pattern: /^\/$/, load: () => import("./views/overview.js") },
@@ -49,6 +49,13 @@ document.addEventListener("click", (event) => {
   navigate(href);
 });
 document.addEventListener("navigate", (event) => navigate(event.detail));
+// Pieces were deleted (demo clear): lists, counts and the demo banner are stale, so the view is
+// drawn again from the server, where it is (a page of a deleted piece then says so).
+let redraw = null;
+onRemoved(() => {
+  clearTimeout(redraw);
+  redraw = setTimeout(route, 300);
+});
 window.addEventListener("popstate", route);
 
 async function boot() {

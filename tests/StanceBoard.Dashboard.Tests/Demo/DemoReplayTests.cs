@@ -50,11 +50,17 @@ public sealed class DemoReplayTests(DemoFactory factory) : IClassFixture<DemoFac
         annotator.DefaultRequestHeaders.Add("X-Api-Key", StanceBoardFactory.AnnotatorKey);
         (await annotator.DeleteAsync("/api/demo")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
+        var wsUri = new UriBuilder(new Uri(factory.Server.BaseAddress, "hubs/stance")) { Scheme = "ws" }.Uri;
+        await using var page = await HubTestClient.ConnectAsync(ct => factory.Server.CreateWebSocketClient().ConnectAsync(wsUri, ct));
         var admin = factory.CreateClient();
         admin.DefaultRequestHeaders.Add("X-Api-Key", StanceBoardFactory.AdminKey);
         var cleared = await (await admin.DeleteAsync("/api/demo")).Content.ReadFromJsonAsync<JsonElement>();
+        var removed = await page.WaitForAsync("piecesRemoved", TimeSpan.FromSeconds(10));
 
         cleared.GetProperty("deleted").GetInt32().ShouldBe(36);
+        removed.GetProperty("reason").GetString().ShouldBe("demo");
+        removed.GetProperty("count").GetInt32().ShouldBe(36);
+        (await client.GetFromJsonAsync<JsonElement[]>("/api/pieces?limit=500"))!.ShouldBeEmpty();
         var after = await client.GetFromJsonAsync<JsonElement>("/api/demo");
         after.GetProperty("cleared").GetBoolean().ShouldBeTrue();
         after.GetProperty("demoPieces").GetInt64().ShouldBe(0);
