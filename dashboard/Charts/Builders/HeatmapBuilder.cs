@@ -50,8 +50,9 @@ internal sealed class HeatmapBuilder(string name, AggregateDimension dimension) 
             .Select(a => new HeatmapCell(rowOf[a.Group!], columnOf[a.Target], a.Estimate, a.N, a.IsThin))
             .ToList();
 
-        var x = new CategoryAxisSpec(targets) { LabelsOnTop = true, MaxBandEm = 10 };
-        var y = new CategoryAxisSpec(groups) { Noun = noun + "s", MinBandEm = 1.45, MaxBandEm = 3.2, Title = Capitalise(noun) };
+        // Columns up to 16 em wide; rows fill the height, each at most as tall as a column is wide.
+        var x = new CategoryAxisSpec(targets) { LabelsOnTop = true, MaxBandEm = 16 };
+        var y = new CategoryAxisSpec(groups) { Noun = noun + "s", MinBandEm = 1.45, AtMostSquare = true, Title = Capitalise(noun) };
         var anyThin = cells.Any(c => c.Thin);
         var legend = new List<LegendItem> { new(LegendKind.ColourRamp, "\u22121 Against") { HighLabel = "Favor +1" } };
         if (anyThin)

@@ -20,4 +20,10 @@ internal sealed record CategoryAxisSpec(IReadOnlyList<string> Categories) : Axis
 
     /// <summary>The largest band, in multiples of the base font size, or <see langword="null"/> to fill.</summary>
     public double? MaxBandEm { get; init; }
+
+    /// <summary>
+    /// On a y axis: the band grows to fill the plot but no taller than the x axis's band, so a
+    /// grid of few rows has square cells instead of thin strips above empty space.
+    /// </summary>
+    public bool AtMostSquare { get; init; }
 }

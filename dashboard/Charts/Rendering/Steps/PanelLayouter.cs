@@ -76,8 +76,9 @@ internal static class PanelLayouter
         {
             var spec = panels[i];
             var plot = new Rect(x, plotTop, Math.Max(tick * 2, panelWidth), plotHeight);
-            var yAxis = FitY(context, spec.Y, ref plot, isFirst: i == 0);
+            // x first: a y axis whose cells are at most square needs the x band (neither fit reads the other's side).
             var xAxis = FitX(context, spec.X, ref plot);
+            var yAxis = FitY(context, spec.Y, ref plot, isFirst: i == 0, xAxis.Band);
             var gutter = spec.RightGutterEm * tick;
             context.Panels.Add(new PanelLayout(spec, plot, xAxis, yAxis, i == 0, i)
             {
@@ -102,7 +103,7 @@ internal static class PanelLayouter
         };
     }
 
-    private static AxisLayout FitY(RenderContext context, AxisSpec spec, ref Rect plot, bool isFirst)
+    private static AxisLayout FitY(RenderContext context, AxisSpec spec, ref Rect plot, bool isFirst, double xBand)
     {
         var theme = context.Theme;
         switch (spec)
@@ -110,9 +111,15 @@ internal static class PanelLayouter
             case CategoryAxisSpec c:
                 var (slots, count) = Visible(context, c, plot.Height, isFirst);
                 var band = count == 0 ? plot.Height : plot.Height / count;
-                if (c.MaxBandEm is { } maxBand && band > maxBand * theme.BaseSize)
+                var cap = c.MaxBandEm is { } maxBand ? maxBand * theme.BaseSize : double.PositiveInfinity;
+                if (c.AtMostSquare && xBand > 0)
                 {
-                    band = maxBand * theme.BaseSize;
+                    cap = Math.Min(cap, Math.Max(xBand, c.MinBandEm * theme.TickSize));
+                }
+
+                if (band > cap)
+                {
+                    band = cap;
                     plot = plot with { Height = band * count };
                 }
 
