@@ -2,7 +2,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using StanceBoard.Dashboard.Storage;
+using StanceBoard.Ingestion;
 
 namespace StanceBoard.Browser.Tests;
 
@@ -57,6 +60,25 @@ public sealed class DashboardPagesTests(BrowserFixture browser, ServerFixture se
         (await heatmap.Locator("svg").InnerHTMLAsync()).ShouldNotBe(before);
         (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).ShouldBeTrue();
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("page-overview"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task DemoClear_RemovesDemoPiecesFromAnOpenPageWithoutReload()
+    {
+        var title = "Demo replay piece " + Unique();
+        var store = server.Services.GetRequiredService<IStanceStore>();
+        await store.AddScoredPieceAsync(new Piece { Title = title, Text = "Moscow called for calm. Ankara disagreed." }, [], isDemo: true);
+        var page = await OpenAsync("/");
+        var card = page.Locator(".piece-title", new() { HasText = title });
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator(".banner")).ToBeVisibleAsync();
+
+        using var writer = server.CreateWriter();
+        (await writer.DeleteAsync("/api/demo")).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(card).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator(".banner")).ToBeHiddenAsync();
+        page.Url.ShouldEndWith("/");
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed class ServerFixture : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's services (its store), for setting up what the API cannot post (demo pieces).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public HttpClient CreateWriter()
     {
         var client = new HttpClient { BaseAddress = BaseAddress };
