@@ -33,7 +33,9 @@ internal static class SourcesCommand
         var name = new Option<string?>("--name") { Description = "A display name (default: the host name)." };
         var kind = new Option<string?>("--kind") { Description = "auto (default), rss, atom, jsonfeed, sitemap, sitemapindex or article." };
         var outlet = new Option<string?>("--outlet") { Description = "The outlet its pieces belong to when pages do not say." };
-        var interval = new Option<int?>("--interval") { Description = "Poll interval in minutes (1–1440, default 30).", HelpName = "MINUTES" };
+        var interval = CliOptions.WholeNumber("--interval", 1, 1440);
+        interval.Description = "Poll interval in minutes (1–1440, default 30).";
+        interval.HelpName = "MINUTES";
         var disabled = new Option<bool>("--disabled") { Description = "Add it paused." };
         var db = CliOptions.Database();
         var json = CliOptions.Json();

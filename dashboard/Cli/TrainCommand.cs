@@ -15,26 +15,19 @@ internal static class TrainCommand
     {
         var data = new Option<string>("--data") { Description = "Labelled CSV or JSONL with text,target,stance (stance favor|against|none|neutral, any case).", HelpName = "FILE", Required = true };
         var output = new Option<string>("--out") { Description = "Write the model to this file instead of registering it in the store.", HelpName = "MODEL" };
-        var cv = new Option<int?>("--cv") { Description = "Also estimate quality by K-fold cross-validation of the whole training procedure (K ≥ 2).", HelpName = "K" };
-        var seed = new Option<int>("--seed") { Description = "Seed for fold assignment and solver order; the same data and seed give the same model.", HelpName = "N", DefaultValueFactory = _ => StanceTrainerOptions.Defaults.Seed };
-        var c = new Option<double?>("--c") { Description = "Fix the SVM's C instead of choosing it by cross-validation from 0.1, 0.3, 1 and 3; about four times faster on large data.", HelpName = "C" };
+        var cv = CliOptions.WholeNumber("--cv", 2, 20);
+        cv.Description = "Also estimate quality by K-fold cross-validation of the whole training procedure (2–20 folds).";
+        cv.HelpName = "K";
+        var seed = CliOptions.WholeNumber("--seed", int.MinValue, int.MaxValue);
+        seed.Description = "Seed for fold assignment and solver order; the same data and seed give the same model.";
+        seed.HelpName = "N";
+        seed.DefaultValueFactory = _ => StanceTrainerOptions.Defaults.Seed;
+        var c = CliOptions.Number("--c", 0, 1000);
+        c.Description = "Fix the SVM's C instead of choosing it by cross-validation from 0.1, 0.3, 1 and 3; about four times faster on large data.";
+        c.HelpName = "C";
         var promote = new Option<bool>("--promote") { Description = "Make the new version active (stored pieces are re-scored). Not with --out." };
         var db = CliOptions.Database();
         var verbose = CliOptions.Verbose();
-        cv.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } k && (k < 2 || k > 20))
-            {
-                result.AddError("--cv must be between 2 and 20.");
-            }
-        });
-        c.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } value && (!double.IsFinite(value) || value <= 0 || value > 1000))
-            {
-                result.AddError("--c must be a number above 0 and at most 1000.");
-            }
-        });
         var command = new Command("train", """
             Train a stance model on labelled data. Bad rows (missing text, empty target, unknown
             stance label, malformed line) are reported on stderr with their line numbers and
@@ -59,7 +52,7 @@ internal static class TrainCommand
             }
         });
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(cv), parse.GetValue(seed), parse.GetValue(c), parse.GetValue(promote), parse.GetValue(db), parse.GetValue(verbose), cancellationToken));
+            parse.GetValue(data)!, parse.GetValue(output), parse.GetValue(cv), parse.GetValue(seed) ?? StanceTrainerOptions.Defaults.Seed, parse.GetValue(c), parse.GetValue(promote), parse.GetValue(db), parse.GetValue(verbose), cancellationToken));
         return command;
     }
 

@@ -133,6 +133,8 @@ public sealed class ModelCommandsTests : IDisposable
     [InlineData("train", "--data", "x.csv", "--out", "m.model", "--promote")]
     [InlineData("train", "--data", "x.csv", "--c", "0")]
     [InlineData("train", "--data", "x.csv", "--c", "NaN")]
+    [InlineData("train", "--data", "x.csv", "--c", "abc")]
+    [InlineData("train", "--data", "x.csv", "--cv", "abc")]
     public async Task ModelVerbs_BadUsage_ExitWithCode2(params string[] args)
     {
         var result = await CliProcess.RunAsync(_folder, args);
