@@ -34,7 +34,14 @@ public static class CliApp
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
             }
 
-            var verb = parse.CommandResult.Command == root ? string.Empty : " " + parse.CommandResult.Command.Name;
+            // The whole verb path ("sources show"), not just the innermost command's name.
+            var names = new List<string>();
+            for (var result = parse.CommandResult; result is not null && result.Command != root; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+
+            var verb = names.Count == 0 ? string.Empty : " " + string.Join(' ', names);
             await Console.Error.WriteLineAsync($"Run 'stanceboard{verb} --help' for usage.");
             return Usage;
         }

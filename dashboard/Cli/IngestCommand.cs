@@ -46,9 +46,15 @@ internal static class IngestCommand
         using var host = await CliHost.StartAsync(database, verbose, cancellationToken);
         var processor = host.Services.GetRequiredService<PieceProcessor>();
         var urls = paths.Where(IsUrl).Select(p => new Uri(p)).ToList();
-        paths = [.. paths.Where(p => !IsUrl(p))];
-        var reader = new FilePieceReader(host.Services.GetRequiredService<IOptions<FileIngestionOptions>>().Value);
         var counts = new IngestCounts();
+        foreach (var other in paths.Where(IsOtherUrl))
+        {
+            counts.Failed++;
+            CliOutput.Problem(other, "only http and https URLs can be fetched; give an http(s) URL, a file or a folder");
+        }
+
+        paths = [.. paths.Where(p => !IsUrl(p) && !IsOtherUrl(p))];
+        var reader = new FilePieceReader(host.Services.GetRequiredService<IOptions<FileIngestionOptions>>().Value);
 
         async Task RunBatchAsync(Action<string>? onProgress)
         {
@@ -119,6 +125,10 @@ internal static class IngestCommand
         CliOutput.Info($"{counts.Stored} stored, {counts.Duplicates} already stored, {counts.Failed} failed.");
         return counts.Failed > 0 ? CliApp.Failure : CliApp.Ok;
     }
+
+    /// <summary>A URL with another scheme (ftp://, file://…), which would otherwise be read as a missing file.</summary>
+    private static bool IsOtherUrl(string path) =>
+        !IsUrl(path) && path.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(path, UriKind.Absolute, out _);
 
     private static bool IsUrl(string path) =>
         (path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase))

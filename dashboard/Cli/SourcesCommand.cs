@@ -96,7 +96,21 @@ internal static class SourcesCommand
 
     private static Command Show()
     {
-        var id = new Argument<long>("id") { Description = "The source id." };
+        var id = new Argument<long>("id")
+        {
+            Description = "The source id (a number; `sources list` shows them).",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                {
+                    return value;
+                }
+
+                result.AddError($"id: '{text}' is not a source id; `sources list` shows them.");
+                return 0;
+            },
+        };
         var lines = new Option<int>("--lines") { Description = "Fetch-log lines to show (default 20).", DefaultValueFactory = _ => 20 };
         var db = CliOptions.Database();
         var command = new Command("show", "Print a source with its latest fetch-log lines as JSON.") { id, lines, db };

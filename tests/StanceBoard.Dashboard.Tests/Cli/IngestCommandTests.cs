@@ -51,6 +51,20 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_UrlOfAnotherScheme_SaysOnlyHttpIsFetchedAndGoesOnWithTheRest()
+    {
+        PrepareBatch();
+
+        var result = await CliProcess.RunAsync(_folder, "ingest", "ftp://example.org/piece.txt", "in/a.txt", "--json", "--db", "board.db");
+
+        result.ExitCode.ShouldBe(1, result.StdErr);
+        result.StdErr.ShouldContain("ftp://example.org/piece.txt: only http and https URLs can be fetched");
+        result.StdErr.ShouldNotContain("no such file");
+        JsonDocument.Parse(result.StdOut).RootElement.GetProperty("title").GetString().ShouldBe("Moscow and the Limits of Mediation");
+        result.StdErr.ShouldContain("1 stored, 0 already stored, 1 failed.");
+    }
+
+    [Fact]
     public async Task Ingest_SameFilesTwice_SecondRunStoresNothingNew()
     {
         PrepareBatch();

@@ -111,6 +111,22 @@ public sealed class ModelCommandsTests : IDisposable
         ((string)(await command.ExecuteScalarAsync())!).ShouldBe($"0,2,{version}");
     }
 
+    [Theory]
+    [InlineData("train", "--cv: 'abc' is not a whole number from 2 to 20.", "train", "--data", "x.csv", "--cv", "abc")]
+    [InlineData("train", "--c: '-1' is not a number above 0 and at most 1000.", "train", "--data", "x.csv", "--c", "-1")]
+    [InlineData("train", "--seed: '1.5' is not a whole number", "train", "--data", "x.csv", "--seed", "1.5")]
+    [InlineData("sources add", "--interval: '0' is not a whole number from 1 to 1440.", "sources", "add", "https://example.org/feed", "--interval", "0")]
+    [InlineData("sources show", "id: 'abc' is not a source id", "sources", "show", "abc")]
+    public async Task BadNumber_IsNamedInWordsWithTheVerbsHelp(string verb, string expected, params string[] args)
+    {
+        var result = await CliProcess.RunAsync(_folder, args);
+
+        result.ExitCode.ShouldBe(2, result.StdErr);
+        result.StdErr.ShouldContain("error: " + expected);
+        result.StdErr.ShouldContain($"Run 'stanceboard {verb} --help' for usage.");
+        result.StdErr.ShouldNotContain("Unhandled exception");
+    }
+
     [Fact]
     public async Task TrainWithFixedC_UsesThatC()
     {
