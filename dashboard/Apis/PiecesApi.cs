@@ -90,8 +90,8 @@ public static class PiecesApi
     internal static async Task<Results<Ok<IReadOnlyList<PieceDto>>, ValidationProblem>> ListAsync(
         IStanceStore store,
         CancellationToken cancellationToken,
-        [FromQuery] int? limit = null,
-        [FromQuery] long? before = null,
+        [FromQuery] string? limit = null,
+        [FromQuery] string? before = null,
         [FromQuery] string? from = null,
         [FromQuery] string? to = null,
         [FromQuery] string? authors = null,
@@ -99,11 +99,8 @@ public static class PiecesApi
         [FromQuery] string? targets = null)
     {
         var errors = new Dictionary<string, string[]>();
-        if (limit is < 1 or > 500)
-        {
-            errors["limit"] = ["The limit must be between 1 and 500."];
-        }
-
+        var limitValue = QueryValues.ParseWhole(limit, "limit", 1, 500, errors);
+        var beforeId = QueryValues.ParseWhole(before, "before", 1, long.MaxValue, errors);
         var fromDate = QueryValues.ParseDate(from, "from", errors);
         var toDate = QueryValues.ParseDate(to, "to", errors);
         if (errors.Count > 0)
@@ -114,8 +111,8 @@ public static class PiecesApi
         var pieces = await store.ListPiecesAsync(
             new PieceQuery
             {
-                Limit = limit ?? 50,
-                BeforeId = before,
+                Limit = (int)(limitValue ?? 50),
+                BeforeId = beforeId,
                 From = fromDate,
                 To = toDate,
                 Authors = QueryValues.SplitList(authors),

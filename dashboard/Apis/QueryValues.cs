@@ -21,6 +21,23 @@ internal static class QueryValues
         return null;
     }
 
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, or <see langword="null"/> when absent; anything else is recorded as an error for <paramref name="name"/>.</summary>
+    public static long? ParseWhole(string? value, string name, long min, long max, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+        {
+            return number;
+        }
+
+        errors[name] = [string.Create(CultureInfo.InvariantCulture, $"'{(value.Length > 40 ? value[..40] + "…" : value)}' is not a whole number from {min} to {max}.")];
+        return null;
+    }
+
     public static IReadOnlyList<string> SplitList(string? value) =>
         string.IsNullOrWhiteSpace(value)
             ? []

@@ -152,4 +152,17 @@ public sealed class PiecesApiTests(StanceBoardFactory factory) : IClassFixture<S
         errors.TryGetProperty("from", out _).ShouldBeTrue();
         errors.TryGetProperty("limit", out _).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("limit=abc", "limit", "'abc' is not a whole number from 1 to 500.")]
+    [InlineData("limit=501", "limit", "'501' is not a whole number from 1 to 500.")]
+    [InlineData("before=soon", "before", "'soon' is not a whole number")]
+    public async Task List_UnparsableNumber_Is400SayingWhatIsWrong(string query, string parameter, string message)
+    {
+        var response = await CreateClient(key: null).GetAsync("/api/pieces?" + query);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty(parameter)[0].GetString()!.ShouldStartWith(message);
+    }
 }
