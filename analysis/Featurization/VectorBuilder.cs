@@ -38,6 +38,26 @@ internal sealed class VectorBuilder(int columns)
         slot += count;
     }
 
+    /// <summary>Counts each of <paramref name="columns"/> once in the document, as <see cref="AddDocument(int, float)"/> with a count of 1 would one by one.</summary>
+    public void AddDocument(ReadOnlySpan<int> columns)
+    {
+        var document = _document;
+        var touched = _touched;
+        var count = _count;
+        foreach (var column in columns)
+        {
+            ref var slot = ref document[column];
+            if (slot == 0)
+            {
+                touched[count++] = column;
+            }
+
+            slot += 1;
+        }
+
+        _count = count;
+    }
+
     /// <summary>Counts a context term; the caller also counts it in the document.</summary>
     public void AddContext(int column, float count) => _context[column] += count;
 

@@ -195,12 +195,9 @@ public sealed partial class StanceClassifier
 
         var sink = new ColumnSink(Rows, builder, (int)mask);
         SentenceNgrams.EmitNear(CollectionsMarshal.AsSpan(masked), hashes, FeaturizerOptions, ref sink);
-        foreach (var f in features)
+        foreach (var f in CollectionsMarshal.AsSpan(features))
         {
-            for (var k = PredictionScratch.CharsAt; k < f.Length; k++)
-            {
-                builder.AddDocument(f[k], 1);
-            }
+            builder.AddDocument(f.AsSpan(PredictionScratch.CharsAt));
         }
     }
 
