@@ -141,8 +141,10 @@ internal static class TextNormalizer
         }
     }
 
+    /// <summary>Whether a URL starts at <paramref name="i"/>; the first letter is checked alone first, since most words start with another.</summary>
     private static bool IsUrlStart(string text, int i, int end) =>
-        StartsWith(text, i, end, "http://") || StartsWith(text, i, end, "https://") || StartsWith(text, i, end, "www.");
+        (text[i] | 0x20) is 'h' or 'w'
+        && (StartsWith(text, i, end, "http://") || StartsWith(text, i, end, "https://") || StartsWith(text, i, end, "www."));
 
     private static bool StartsWith(string text, int i, int end, string prefix) =>
         end - i >= prefix.Length && text.AsSpan(i, prefix.Length).Equals(prefix, StringComparison.OrdinalIgnoreCase);

@@ -121,9 +121,17 @@ internal sealed class TokenizedDocument
     /// <paramref name="target"/>: each mention collapsed into one target or other-target marker
     /// (or left as words when <paramref name="mask"/> is off).
     /// </summary>
-    public void MaskedTokens(int s, string target, bool mask, List<string> into)
+    public void MaskedTokens(int s, string target, bool mask, List<string> into) => MaskedTokens(s, target, mask, into, null);
+
+    /// <summary>
+    /// As <see cref="MaskedTokens(int, string, bool, List{string})"/>, and for each masked token
+    /// its index in <see cref="Tokens"/> into <paramref name="positions"/>, or −1 for a marker
+    /// standing for a mention.
+    /// </summary>
+    public void MaskedTokens(int s, string target, bool mask, List<string> into, List<int>? positions)
     {
         into.Clear();
+        positions?.Clear();
         var previousMention = -1;
         for (var t = SentenceStarts[s]; t < SentenceStarts[s + 1]; t++)
         {
@@ -131,6 +139,7 @@ internal sealed class TokenizedDocument
             if (m < 0 || !mask)
             {
                 into.Add(Tokens[t]);
+                positions?.Add(t);
                 previousMention = -1;
                 continue;
             }
@@ -142,6 +151,7 @@ internal sealed class TokenizedDocument
 
             previousMention = m;
             into.Add(string.Equals(MentionTargets[m], target, StringComparison.OrdinalIgnoreCase) ? TokenMarkers.Target : TokenMarkers.OtherTarget);
+            positions?.Add(-1);
         }
     }
 

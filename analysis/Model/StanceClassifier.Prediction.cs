@@ -156,14 +156,15 @@ public sealed partial class StanceClassifier
         // As SentenceNgrams.EmitWords and the character n-grams of each token, in the same order,
         // with each token's hash, unigram and character n-grams from the scratch's cache.
         var masked = scratch.Masked;
+        var positions = scratch.Positions;
         var features = scratch.Features;
-        tokens.MaskedTokens(s, target, FeaturizerOptions.MaskTargets, masked);
+        tokens.MaskedTokens(s, target, FeaturizerOptions.MaskTargets, masked, positions);
         features.Clear();
         var n = masked.Count;
         Span<uint> hashes = n <= 256 ? stackalloc uint[n] : new uint[n];
         for (var i = 0; i < n; i++)
         {
-            var f = scratch.TokenFeatures(masked[i]);
+            var f = scratch.TokenFeatures(positions[i], masked[i]);
             features.Add(f);
             hashes[i] = (uint)f[PredictionScratch.HashAt];
         }
@@ -194,12 +195,9 @@ public sealed partial class StanceClassifier
 
         var sink = new ColumnSink(Rows, builder, (int)mask);
         SentenceNgrams.EmitNear(CollectionsMarshal.AsSpan(masked), hashes, FeaturizerOptions, ref sink);
-        foreach (var f in features)
+        foreach (var f in CollectionsMarshal.AsSpan(features))
         {
-            for (var k = PredictionScratch.CharsAt; k < f.Length; k++)
-            {
-                builder.AddDocument(f[k], 1);
-            }
+            builder.AddDocument(f.AsSpan(PredictionScratch.CharsAt));
         }
     }
 

@@ -120,6 +120,7 @@ public sealed partial class StanceClassifier : IStanceModel
         try
         {
             var tokens = document.Tokens;
+            scratch.Begin(tokens);
             var shared = new int[]?[tokens.SentenceCount];
             var results = new StancePrediction[targets.Count];
             for (var t = 0; t < targets.Count; t++)
@@ -131,6 +132,7 @@ public sealed partial class StanceClassifier : IStanceModel
         }
         finally
         {
+            scratch.End();
             _scratch.Add(scratch);
         }
     }

@@ -13,6 +13,16 @@ public sealed class TextNormalizerTests
             ["see", "<url>", "<user>", "on", "karabakh", "war", "<num>", "<num>", "troops", "!"]);
     }
 
+    [Theory]
+    [InlineData("HTTP://EXAMPLE.ORG/A went", new[] { "<url>", "went" })]
+    [InlineData("Www.example.org went", new[] { "<url>", "went" })]
+    [InlineData("what http whttps www went", new[] { "what", "http", "whttps", "www", "went" })]
+    [InlineData("x-https://example.org", new[] { "x", "<url>" })]
+    public void Tokenize_UrlsInAnyCase_BecomeOneMarkerAndWordsLikeThemDoNot(string text, string[] expected)
+    {
+        TextNormalizer.Tokenize(text).Select(t => TokenMarkers.Display(t.Value)).ShouldBe(expected);
+    }
+
     [Fact]
     public void Tokenize_DiacriticsCaseAndApostrophes_FoldLikeMentionFinding()
     {

@@ -87,4 +87,27 @@ public sealed class VectorBuilderTests
         sut.Count.ShouldBe(0);
         sut.DocumentCount(2).ShouldBe(0f);
     }
+
+    [Fact]
+    public void AddDocumentSpan_CountsLikeOneByOneInTheSameOrder()
+    {
+        int[] columns = [4, 1, 4, 0, 1, 4];
+        var sut = new VectorBuilder(5);
+        var reference = new VectorBuilder(5);
+
+        sut.AddDocument(columns.AsSpan(0, 3));
+        sut.AddDocument(columns.AsSpan(3));
+        foreach (var col in columns)
+        {
+            reference.AddDocument(col, 1);
+        }
+
+        float[] idf = [1, 2, 3, 4, 5];
+        var (cols, vals) = sut.Build(idf, new FeaturizerOptions(), hasContext: false);
+        var (refCols, refVals) = reference.Build(idf, new FeaturizerOptions(), hasContext: false);
+        cols.ShouldBe(refCols);
+        cols.ShouldBe([4, 1, 0]);
+        vals.ShouldBe(refVals);
+        sut.DocumentCount(4).ShouldBe(3f);
+    }
 }
