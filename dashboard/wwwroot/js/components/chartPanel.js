@@ -91,8 +91,15 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
       const response = await fetch(`/api/charts/${name}.svg${chartQuery}`);
       if (!response.ok) {
         let detail = `HTTP ${response.status}`;
-        try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
-        frame.replaceChildren(h("div", { className: "chart-error" }, `Chart unavailable: ${detail}`));
+        try {
+          const problem = await response.json();
+          // Name each bad filter and why ("from: 'notadate' is not an ISO 8601 date …"), not just that one is bad.
+          const reasons = Object.entries(problem.errors ?? {}).map(([field, messages]) => `${field}: ${[].concat(messages).join(" ")}`);
+          detail = reasons.length ? reasons.join("; ") : problem.detail ?? detail;
+        } catch { /* not JSON */ }
+        frame.replaceChildren(h("div", { className: "chart-error" }, h("p", {}, `Chart unavailable: ${detail}`,
+          response.status === 400 ? h("br") : null,
+          response.status === 400 ? h("span", {}, "Fix the filter above, or ", h("a", { href: location.pathname, dataset: { link: "" } }, "reset the filters"), ".") : null)));
         return;
       }
       show(await response.text());
