@@ -165,6 +165,11 @@ public sealed class WebFetcherSafetyTests : IAsyncLifetime
                 o.PerHostBurst = 100;
                 o.PerHostConcurrency = 4;
                 o.MaxCrawlDelay = TimeSpan.FromSeconds(60);
+
+                // The fake clock jumps by the Crawl-delay while a request may be in flight on the
+                // real server; timeouts longer than the jumps keep it from being cut off and retried.
+                o.AttemptTimeout = TimeSpan.FromHours(1);
+                o.TotalTimeout = TimeSpan.FromHours(2);
             },
             time);
 
