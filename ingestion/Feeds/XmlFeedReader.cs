@@ -130,16 +130,8 @@ internal static class XmlFeedReader
         catch (XmlException ex)
         {
             var dtd = ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) || HasDoctype(text);
-            return new FeedDocument
+            return Document() with
             {
-                Kind = kind,
-                Title = title,
-                SiteUrl = site,
-                Language = language,
-                Items = items,
-                ChildSitemaps = children,
-                TotalItems = total,
-                Warnings = warnings,
                 ErrorKind = dtd ? FetchErrorKind.DtdProhibited : FetchErrorKind.Malformed,
                 Error = dtd
                     ? "The document declares a DTD; DTDs are refused to prevent entity expansion (billion laughs) and external entity (XXE) attacks."
@@ -147,7 +139,10 @@ internal static class XmlFeedReader
             };
         }
 
-        return new FeedDocument
+        return Document();
+
+        // What was read so far, complete or up to a fault.
+        FeedDocument Document() => new()
         {
             Kind = kind,
             Title = title,
