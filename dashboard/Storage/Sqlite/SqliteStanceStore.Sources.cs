@@ -262,28 +262,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
             return existing;
         }
 
-        long? outletId = piece.Outlet is { Length: > 0 } outlet ? await UpsertNameAsync(connection, transaction, "outlets", outlet) : null;
-        var id = await connection.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO pieces (title, body, url, outlet_id, published_utc, language, content_hash, origin, source_id, duplicate_of, ingested_utc)
-            VALUES (@Title, @Body, @Url, @OutletId, @Published, @Language, @Hash, @Origin, (SELECT id FROM sources WHERE id = @SourceId), @DuplicateOf, @Ingested)
-            RETURNING id
-            """,
-            new
-            {
-                piece.Title,
-                Body = piece.Text,
-                piece.Url,
-                OutletId = outletId,
-                Published = UtcText.ToText(piece.Published),
-                piece.Language,
-                Hash = piece.ContentHash,
-                piece.Origin,
-                SourceId = sourceId,
-                DuplicateOf = duplicateOf,
-                Ingested = UtcText.ToText(_time.GetUtcNow()),
-            },
-            transaction);
+        var id = await InsertPieceRowAsync(connection, transaction, piece, isDemo: false, sourceId, duplicateOf);
         await connection.ExecuteAsync("UPDATE pieces SET simhash = @hash WHERE id = @id", new { id, hash = unchecked((long)simHash) }, transaction);
         await transaction.CommitAsync(cancellationToken);
         return id;

@@ -123,27 +123,7 @@ internal sealed partial class SqliteStanceStore : IStanceStore
             return new AddPieceResult(existing, false);
         }
 
-        long? outletId = piece.Outlet is { Length: > 0 } outlet ? await UpsertNameAsync(connection, transaction, "outlets", outlet) : null;
-        var id = await connection.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO pieces (title, body, url, outlet_id, published_utc, language, content_hash, origin, is_demo, ingested_utc)
-            VALUES (@Title, @Body, @Url, @OutletId, @Published, @Language, @Hash, @Origin, @IsDemo, @Ingested)
-            RETURNING id
-            """,
-            new
-            {
-                piece.Title,
-                Body = piece.Text,
-                piece.Url,
-                OutletId = outletId,
-                Published = UtcText.ToText(piece.Published),
-                piece.Language,
-                Hash = piece.ContentHash,
-                piece.Origin,
-                IsDemo = isDemo ? 1 : 0,
-                Ingested = UtcText.ToText(_time.GetUtcNow()),
-            },
-            transaction);
+        var id = await InsertPieceRowAsync(connection, transaction, piece, isDemo, sourceId: null, duplicateOf: null);
 
         var position = 0;
         foreach (var author in piece.Authors.Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -158,6 +138,34 @@ internal sealed partial class SqliteStanceStore : IStanceStore
         await InsertScoresAsync(connection, transaction, id, scores);
         await transaction.CommitAsync(cancellationToken);
         return new AddPieceResult(id, true);
+    }
+
+    /// <summary>Inserts the piece row itself (its outlet upserted); a syndicated copy names its source and original.</summary>
+    private async Task<long> InsertPieceRowAsync(SqliteConnection connection, SqliteTransaction transaction, Piece piece, bool isDemo, long? sourceId, long? duplicateOf)
+    {
+        long? outletId = piece.Outlet is { Length: > 0 } outlet ? await UpsertNameAsync(connection, transaction, "outlets", outlet) : null;
+        return await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO pieces (title, body, url, outlet_id, published_utc, language, content_hash, origin, is_demo, source_id, duplicate_of, ingested_utc)
+            VALUES (@Title, @Body, @Url, @OutletId, @Published, @Language, @Hash, @Origin, @IsDemo, (SELECT id FROM sources WHERE id = @SourceId), @DuplicateOf, @Ingested)
+            RETURNING id
+            """,
+            new
+            {
+                piece.Title,
+                Body = piece.Text,
+                piece.Url,
+                OutletId = outletId,
+                Published = UtcText.ToText(piece.Published),
+                piece.Language,
+                Hash = piece.ContentHash,
+                piece.Origin,
+                IsDemo = isDemo ? 1 : 0,
+                SourceId = sourceId,
+                DuplicateOf = duplicateOf,
+                Ingested = UtcText.ToText(_time.GetUtcNow()),
+            },
+            transaction);
     }
 
     public async Task ReplaceScoresAsync(long pieceId, IReadOnlyList<TargetScore> scores, CancellationToken cancellationToken = default)
