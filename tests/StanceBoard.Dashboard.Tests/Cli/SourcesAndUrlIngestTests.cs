@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using StanceBoard.Dashboard.Tests.Sources;
@@ -79,30 +78,14 @@ public sealed class SourcesAndUrlIngestTests : IAsyncLifetime
 
     private Task<CliProcess.Result> RunAsync(params string[] args) => RunAsync(true, args);
 
-    private async Task<CliProcess.Result> RunAsync(bool allowPrivate, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "StanceBoard.Dashboard.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["Ingestion__AllowPrivateNetworks"] = allowPrivate ? "true" : "false";
-        start.Environment["Ingestion__Fetch__Politeness"] = "false";
-        start.Environment["Ingestion__Fetch__MaxRetries"] = "0";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliProcess.Result(process.ExitCode, await stdout, await stderr);
-    }
+    private Task<CliProcess.Result> RunAsync(bool allowPrivate, params string[] args) =>
+        CliProcess.RunAsync(
+            _folder,
+            new Dictionary<string, string>
+            {
+                ["Ingestion__AllowPrivateNetworks"] = allowPrivate ? "true" : "false",
+                ["Ingestion__Fetch__Politeness"] = "false",
+                ["Ingestion__Fetch__MaxRetries"] = "0",
+            },
+            args);
 }
