@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
+using StanceBoard.Dashboard.ChartServing;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
 using StanceBoard.Dashboard.LiveCharts;
@@ -34,6 +35,7 @@ internal static class WebApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
+        builder.Services.AddChartServing(); // first sink: chart caches see a change before anyone reacts to it
         builder.Services.AddSingleton<HubPieceSink>();
         builder.Services.AddSingleton<IPieceScoredSink>(sp => sp.GetRequiredService<HubPieceSink>());
         builder.Services.AddSingleton<IPiecesRemovedSink>(sp => sp.GetRequiredService<HubPieceSink>());
@@ -58,6 +60,7 @@ internal static class WebApp
         app.UseRouting(); // after static files, so the page fallback never shadows a file
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
