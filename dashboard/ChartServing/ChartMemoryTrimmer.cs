@@ -11,7 +11,8 @@ namespace StanceBoard.Dashboard.ChartServing;
 /// (<see cref="GCCollectionMode.Aggressive"/>) and asks the C allocator to return free pages
 /// (PNG and PDF export allocate natively). Without this, a load burst leaves the process at its
 /// peak size: neither .NET nor glibc give memory back to the system on their own while idle.
-/// Runs once per burst, never while charts are being drawn.
+/// Runs once per burst (at least <see cref="BurstRenders"/> renders since the last trim), never
+/// while charts are being drawn, so a quiet live dashboard is not compacted after every piece.
 /// </summary>
 internal sealed class ChartMemoryTrimmer(
     ChartProducer producer,
@@ -21,6 +22,9 @@ internal sealed class ChartMemoryTrimmer(
     TimeProvider time,
     ILogger<ChartMemoryTrimmer> logger) : BackgroundService
 {
+    /// <summary>Renders since the last trim that make a burst worth giving memory back after.</summary>
+    public const int BurstRenders = 32;
+
     private static bool s_mallocTrimAvailable = OperatingSystem.IsLinux();
     private long _trims;
 
@@ -45,7 +49,7 @@ internal sealed class ChartMemoryTrimmer(
                 continue;
             }
 
-            if (renders == trimmedAt || now - lastActivity < idle)
+            if (renders - trimmedAt < BurstRenders || now - lastActivity < idle)
             {
                 continue;
             }
