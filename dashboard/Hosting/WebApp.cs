@@ -36,7 +36,7 @@ internal static class WebApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         // Hub messages are parsed by the SignalR client, never read as HTML: escape only what JSON needs.
-        // Charts are SVG, full of < > and quotes; default escaping (\u003C…) made them ~40 % larger for every client.
+        // Charts are SVG, full of < > and quotes; default escaping (\u003C…) made them ~55 % larger for every client.
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddChartServing(); // first sink: chart caches see a change before anyone reacts to it
         builder.Services.AddSingleton<HubPieceSink>();
