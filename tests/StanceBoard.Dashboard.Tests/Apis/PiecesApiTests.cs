@@ -157,6 +157,8 @@ public sealed class PiecesApiTests(StanceBoardFactory factory) : IClassFixture<S
     [InlineData("limit=abc", "limit", "'abc' is not a whole number from 1 to 500.")]
     [InlineData("limit=501", "limit", "'501' is not a whole number from 1 to 500.")]
     [InlineData("before=soon", "before", "'soon' is not a whole number")]
+    [InlineData("to=9999-12-31T23:59:59Z", "to", "'9999-12-31T23:59:59Z' is outside the dates the store holds")]
+    [InlineData("from=0001-01-01T00:00:00Z", "from", "'0001-01-01T00:00:00Z' is outside the dates the store holds")]
     public async Task List_UnparsableNumber_Is400SayingWhatIsWrong(string query, string parameter, string message)
     {
         var response = await CreateClient(key: null).GetAsync("/api/pieces?" + query);

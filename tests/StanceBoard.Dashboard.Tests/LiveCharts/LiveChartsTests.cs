@@ -64,6 +64,7 @@ public sealed class LiveChartsTests(StanceBoardFactory factory) : IClassFixture<
 
         (await hub.InvokeAsync("subscribe", "pie-chart?width=10")).ShouldNotBeNull().ShouldContain("no chart");
         (await hub.InvokeAsync("subscribe", "stance-timeline?width=999999")).ShouldNotBeNull().ShouldContain("width");
+        (await hub.InvokeAsync("subscribe", "stance-timeline?to=9999-12-31")).ShouldNotBeNull().ShouldContain("to: ");
     }
 
     [Fact]
