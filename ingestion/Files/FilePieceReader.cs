@@ -141,6 +141,11 @@ public sealed class FilePieceReader(FileIngestionOptions options)
         {
             return FileReadResult.Failure(path, $"cannot read it: {ex.Message}");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault in the extractor skips this file, not the batch.
+            return FileReadResult.Failure(path, $"the file could not be read ({ex.GetType().Name}: {ex.Message})");
+        }
     }
 
     private async IAsyncEnumerable<FileReadResult> ReadJsonlAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -210,7 +215,17 @@ public sealed class FilePieceReader(FileIngestionOptions options)
                 continue;
             }
 
-            var result = ParseJsonLine(line, path, number);
+            FileReadResult result;
+            try
+            {
+                result = ParseJsonLine(line, path, number);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A fault in reading one line skips that line, not the file.
+                result = FileReadResult.Failure(path, $"the line could not be read ({ex.GetType().Name}: {ex.Message})", number);
+            }
+
             pieces += result.IsSuccess ? 1 : 0;
             yield return result;
         }

@@ -167,4 +167,27 @@ public sealed class PiecesApiTests(StanceBoardFactory factory) : IClassFixture<S
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         errors.GetProperty(parameter)[0].GetString()!.ShouldStartWith(message);
     }
+
+    [Theory]
+    [InlineData("Jane ' Doe", "Jane Doe")]
+    [InlineData("\u2018 Smith", "Smith")]
+    public async Task Post_BylineWithStrayQuotes_IsStoredWithTheName(string author, string stored)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/pieces", new { title = "Quotes", text = UniqueText(), authors = new[] { author, "Ann Lee" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authors").EnumerateArray().Select(a => a.GetString()).ShouldBe([stored, "Ann Lee"]);
+    }
+
+    [Theory]
+    [InlineData("'")]
+    [InlineData("\"\"")]
+    [InlineData("\u201c \u201d")]
+    public async Task Post_QuoteOnlyByline_Is400NamingTheAuthor(string author)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/pieces", new { title = "Quotes", text = UniqueText(), authors = new[] { "Ann Lee", author } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("authors[1]")[0].GetString().ShouldBe("An author name must contain a letter.");
+    }
 }
