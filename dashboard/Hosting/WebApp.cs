@@ -71,6 +71,10 @@ internal static class WebApp
 
         // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
         app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$):nonfile}", "index.html");
+        // Author and outlet names may hold a dot (J. Smith, Eurasianet.org), which the catch-all
+        // above takes for a file name: their routes serve the shell whatever the name.
+        app.MapFallbackToFile("authors/{name}", "index.html");
+        app.MapFallbackToFile("outlets/{name}", "index.html");
         return app;
     }
 }
