@@ -47,6 +47,7 @@ internal static class WebApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RescoreService>());
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

@@ -131,6 +131,11 @@ public sealed class FilePieceReader(FileIngestionOptions options)
                 FileKind.Markdown => FromMarkdown(text, fallbackTitle, path),
                 _ => FromArticle(PlainTextExtractor.Extract(text, fallbackTitle), path),
             };
+            if (!IsWebUrl(piece.Url))
+            {
+                return FileReadResult.Failure(path, $"its url is not an absolute http or https URL: '{Truncate(piece.Url!)}'");
+            }
+
             return Validate(piece, path, null);
         }
         catch (FileFormatException ex)
@@ -288,13 +293,19 @@ public sealed class FilePieceReader(FileIngestionOptions options)
                 published = parsed;
             }
 
+            var url = GetString(root, "url")?.Trim();
+            if (!IsWebUrl(url))
+            {
+                return FileReadResult.Failure(path, $"\"url\" is not an absolute http or https URL: '{Truncate(url!)}'", number);
+            }
+
             var piece = new Piece
             {
                 Title = GetString(root, "title")?.Trim() ?? string.Empty,
                 Text = text.Trim(),
                 Authors = authors,
                 Outlet = GetString(root, "outlet")?.Trim(),
-                Url = GetString(root, "url")?.Trim(),
+                Url = string.IsNullOrEmpty(url) ? null : url,
                 Published = published,
                 Language = GetString(root, "language")?.Trim(),
                 Origin = $"{path}:{number}",
@@ -349,6 +360,11 @@ public sealed class FilePieceReader(FileIngestionOptions options)
 
     private static string? GetString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>Only web links are kept as a piece's original: javascript:, data: and the like are refused.</summary>
+    private static bool IsWebUrl(string? url) =>
+        string.IsNullOrWhiteSpace(url)
+        || (url.Length <= 2048 && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
