@@ -61,9 +61,12 @@ public sealed class SourcePollingTests : IAsyncLifetime
         using (var restarted = IngestionFactory.Create(_folder))
         {
             var admin = Admin(restarted);
+            var before = (await restarted.CreateClient().GetFromJsonAsync<JsonElement>($"/api/sources/{sourceId}")).GetProperty("source").GetProperty("health").GetProperty("lastAttempt").GetString();
             await admin.PostAsync($"/api/sources/{sourceId}/poll", null);
             var pieces = await WaitForPiecesAsync(restarted.CreateClient(), 4);
-            await Task.Delay(300);
+
+            // The poll is recorded once every item was handled: after that, nothing more is stored.
+            await WaitForAsync(restarted.CreateClient(), sourceId, d => d.GetProperty("source").GetProperty("health").GetProperty("lastAttempt").GetString() != before);
 
             (await restarted.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/pieces"))!.Length.ShouldBe(4);
             pieces.ShouldContain(p => p.GetProperty("title").GetString() == "Loopback article 4");
