@@ -61,6 +61,11 @@ public static class CliApp
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return Failure;
         }
+        catch (InvalidOperationException ex) when (IsBindingError(ex))
+        {
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
+            return Failure;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // An output path that cannot be written (a folder, a missing folder, no permission).
@@ -102,6 +107,7 @@ public static class CliApp
             // Settings and the database are checked here, so a bad one is one line on stderr, not a
             // stack trace logged by the host.
             app.Services.GetRequiredService<IStartupValidator>().Validate();
+            app.Services.GetRequiredService<StanceBoard.Analysis.Targets.TargetCatalog>();
             await app.Services.GetRequiredService<IStanceStore>().MigrateAsync();
             await app.RunAsync();
             return Ok;
@@ -116,5 +122,14 @@ public static class CliApp
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return Failure;
         }
+        catch (InvalidOperationException ex) when (IsBindingError(ex))
+        {
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
+            return Failure;
+        }
     }
+
+    /// <summary>A setting that cannot be converted to its type (<c>--Demo:IntervalMilliseconds=soon</c>).</summary>
+    private static bool IsBindingError(InvalidOperationException ex) =>
+        ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
 }

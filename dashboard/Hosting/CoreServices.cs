@@ -26,7 +26,7 @@ internal static class CoreServices
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoControl>();
         services.AddWebIngestion(configuration);
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IModelStore, SqliteModelStore>();
         services.AddSingleton<ModelRegistry>();
         return services;
