@@ -34,6 +34,7 @@ internal static class WebApp
             .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Admin));
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<HubPieceSink>();
