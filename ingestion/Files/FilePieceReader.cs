@@ -337,7 +337,7 @@ public sealed class FilePieceReader(FileIngestionOptions options)
         {
             Authors = authors,
             Outlet = front.GetValueOrDefault("outlet") ?? front.GetValueOrDefault("publication") ?? article.Outlet,
-            Url = front.GetValueOrDefault("url"),
+            Url = string.IsNullOrWhiteSpace(front.GetValueOrDefault("url")) ? null : front["url"].Trim(),
             Published = MarkdownText.ParseDate(front.GetValueOrDefault("published") ?? front.GetValueOrDefault("date")),
             Language = front.GetValueOrDefault("lang") ?? front.GetValueOrDefault("language"),
         };
