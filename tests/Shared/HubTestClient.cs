@@ -78,7 +78,7 @@ public sealed class HubTestClient : IAsyncDisposable
     }
 
     /// <summary>Waits for the next <c>chartUpdated</c> for <paramref name="key"/>.</summary>
-    public async Task<(long Version, string Svg)> WaitForChartAsync(string key, TimeSpan timeout)
+    public async Task<(long Version, string Svg, JsonElement Marks)> WaitForChartAsync(string key, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         while (true)
@@ -95,7 +95,7 @@ public sealed class HubTestClient : IAsyncDisposable
 
             if (invocation.Target == "chartUpdated" && invocation.Arguments[0].GetString() == key)
             {
-                return (invocation.Arguments[1].GetInt64(), invocation.Arguments[2].GetString()!);
+                return (invocation.Arguments[1].GetInt64(), invocation.Arguments[2].GetString()!, invocation.Arguments.GetArrayLength() > 3 ? invocation.Arguments[3] : default);
             }
         }
     }

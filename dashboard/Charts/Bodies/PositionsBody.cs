@@ -56,7 +56,11 @@ internal sealed class PositionsBody(IReadOnlyList<string> authors, IReadOnlyList
             var zero = plot.Add.VerticalLine(0);
             zero.LineColor = ChartTheme.Scott(ChartTheme.ZeroLine);
             zero.LineWidth = theme.HairLine * 1.6f;
-            plot.Axes.Bottom.TickGenerator = PlotKit.Ticks([(-1, "\u22121"), (-0.5, "\u22120.5"), (0, "0"), (0.5, "+0.5"), (1, "+1")]);
+            // Five labels where they fit with room between them, else the ends and zero.
+            var fine = ChartText.Measure("\u22120.5", tick) * 1.8f < panelWidth / (2 + Gutter) * 0.5f;
+            plot.Axes.Bottom.TickGenerator = fine
+                ? PlotKit.Ticks([(-1, "\u22121"), (-0.5, "\u22120.5"), (0, "0"), (0.5, "+0.5"), (1, "+1")])
+                : PlotKit.Ticks([(-1, "\u22121"), (0, "0"), (1, "+1")]);
             plot.Axes.Left.TickGenerator = i == 0
                 ? PlotKit.Ticks(names.Select((n, r) => ((double)(_shown - 1 - r), ChartText.Truncate(n, tick, labelWidth))))
                 : PlotKit.Ticks([]);

@@ -11,7 +11,7 @@ namespace StanceBoard.Dashboard.Charts.Export;
 /// SVG canvas), at the physical size in CSS px, with a <c>viewBox</c> so it scales, and the
 /// chart's title as the document's accessible name. Texts stay SVG text, escaped by the canvas.
 /// </summary>
-internal static class SvgExport
+internal static partial class SvgExport
 {
     public static (string Svg, FigureCanvas Drawn) Render(ChartFigure figure)
     {
@@ -35,6 +35,22 @@ internal static class SvgExport
         var attributes = string.Create(CultureInfo.InvariantCulture, $" viewBox=\"0 0 {width:0.##} {height:0.##}\" role=\"img\" aria-label=\"{SecurityElement.Escape(Text.ChartText.Clean(figure.Title))}\"");
         var title = "<title>" + SecurityElement.Escape(Text.ChartText.Clean(figure.Title)) + "</title>";
         svg = svg[..close] + attributes + ">" + title + svg[(close + 1)..];
+
+        // Skia numbers clip paths from a process-wide counter; number them per document so the same chart gives the same SVG (ETags, push dedupe).
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        svg = ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var id))
+            {
+                id = "clip" + ids.Count.ToString(CultureInfo.InvariantCulture);
+                ids[m.Value] = id;
+            }
+
+            return id;
+        });
         return (svg, drawn);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9a-fA-F]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 }

@@ -98,7 +98,7 @@ public sealed class ChartsApiTests(ChartsApiTests.Fixture fixture) : IClassFixtu
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var pdf = System.Text.Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync());
-        pdf.ShouldContain("/MediaBox [ 0 0 504 324 ]");
+        System.Text.RegularExpressions.Regex.IsMatch(pdf, @"/MediaBox \[\s*0 0 504 324\s*\]").ShouldBeTrue("a 7 × 4.5 in page (504 × 324 pt)");
     }
 
     [Fact]
