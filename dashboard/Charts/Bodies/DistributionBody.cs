@@ -54,7 +54,7 @@ internal sealed class DistributionBody(IReadOnlyList<string> targets, IReadOnlyL
         plot.Add.Plottable(_labels);
         var names = targets.Select(ChartText.Clean).ToList();
         var labelWidth = Math.Min(names.Max(n => ChartText.Measure(n, tick)), area.Width * 0.3f);
-        plot.Axes.Left.TickGenerator = PlotKit.Ticks(names.Select((n, r) => ((double)(rows - 1 - r), ChartText.Truncate(n, tick, labelWidth))));
+        PlotKit.CategoryLabels(plot.Axes.Left, names.Select((n, r) => ((double)(rows - 1 - r), ChartText.Truncate(n, tick, labelWidth))), tick);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = v => v.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) };
         plot.Axes.Bottom.Label.Text = "Pieces";

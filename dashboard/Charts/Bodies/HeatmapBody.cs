@@ -65,7 +65,7 @@ internal sealed class HeatmapBody(string kind, IReadOnlyList<string> groups, IRe
         _labels = new StanceCellLabels(shownCells, _shown, columns, theme);
         plot.Add.Plottable(_labels);
 
-        plot.Axes.Left.TickGenerator = PlotKit.Ticks(names.Select((n, r) => ((double)(_shown - 1 - r), ChartText.Truncate(n, tick, labelWidth))));
+        PlotKit.CategoryLabels(plot.Axes.Left, names.Select((n, r) => ((double)(_shown - 1 - r), ChartText.Truncate(n, tick, labelWidth))), tick);
         var topAxis = plot.Axes.Top;
         topAxis.TickGenerator = PlotKit.Ticks(targets.Select((t, c) => ((double)c, ChartText.Truncate(ChartText.Clean(t), tick, columnWidth * 0.95f, bold: true))));
         topAxis.IsVisible = true;

@@ -62,6 +62,14 @@ internal static class PlotKit
         return manual;
     }
 
+    /// <summary>Names on the left axis (rows of a heatmap or bar chart), nudged so their letters sit on the row's centre line.</summary>
+    public static void CategoryLabels(IAxis axis, IEnumerable<(double Position, string Label)> ticks, float tickSize)
+    {
+        axis.TickGenerator = Ticks(ticks);
+        axis.TickLabelStyle.OffsetY = tickSize * 0.18f;
+        axis.MajorTickStyle.Length = 0;
+    }
+
     /// <summary>Stance ticks −1, −0.5, 0, +0.5, +1 with a true minus and a plus sign.</summary>
     public static ScottPlot.TickGenerators.NumericManual StanceTicks() =>
         Ticks([(-1, "\u22121.0"), (-0.5, "\u22120.5"), (0, "0.0"), (0.5, "+0.5"), (1, "+1.0")]);
@@ -72,8 +80,12 @@ internal static class PlotKit
         var pixelRect = new PixelRect(rect.Left, rect.Right, rect.Bottom, rect.Top);
         if (plot.RenderManager.RenderCount == 0)
         {
+            // A first pass settles layout and ticks; plottables are hidden for it, so it costs next to nothing.
+            var visible = plot.GetPlottables().Where(p => p.IsVisible).ToList();
+            visible.ForEach(p => p.IsVisible = false);
             using var dry = new SKNoDrawCanvas((int)Math.Ceiling(rect.Right) + 1, (int)Math.Ceiling(rect.Bottom) + 1);
             plot.Render(dry, pixelRect);
+            visible.ForEach(p => p.IsVisible = true);
         }
 
         canvas.Save();
@@ -100,7 +112,7 @@ internal static class PlotKit
                 var size = axis.TickLabelStyle.Measure(tick.Label, paint).Size;
                 var box = axis.Edge switch
                 {
-                    Edge.Left => new SKRect(data.Left - gap - size.Width, at - (size.Height / 2), data.Left - gap, at + (size.Height / 2)),
+                    Edge.Left => new SKRect(data.Left - gap - size.Width, at - (size.Height / 2) + axis.TickLabelStyle.OffsetY, data.Left - gap, at + (size.Height / 2) + axis.TickLabelStyle.OffsetY),
                     Edge.Top => new SKRect(at - (size.Width / 2), data.Top - gap - size.Height, at + (size.Width / 2), data.Top - gap),
                     _ => new SKRect(at - (size.Width / 2), data.Bottom + gap, at + (size.Width / 2), data.Bottom + gap + size.Height),
                 };

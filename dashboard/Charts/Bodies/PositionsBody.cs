@@ -14,7 +14,6 @@ namespace StanceBoard.Dashboard.Charts.Bodies;
 /// </summary>
 internal sealed class PositionsBody(IReadOnlyList<string> authors, IReadOnlyList<int> priority, IReadOnlyList<(string Target, IReadOnlyList<PositionBar> Bars)> panels) : IChartBody
 {
-    private const double Gutter = 0.55; // x from 1 to 1 + Gutter holds the n labels
     private Multiplot? _multiplot;
     private readonly List<(Plot Plot, PositionBars Bars, string Target)> _panels = [];
     private SKRect _area;
@@ -44,6 +43,10 @@ internal sealed class PositionsBody(IReadOnlyList<string> authors, IReadOnlyList
         var left = labelWidth + (tick * 0.8f);
         var gap = tick * 1.2f;
         var panelWidth = (area.Width - left - (gap * (panels.Count - 1))) / Math.Max(1, panels.Count);
+
+        // x from 1 to 1 + gutter holds the n labels: as wide as the widest label plus a little air, in data units.
+        var widestN = panels.SelectMany(p => p.Bars).Select(b => ChartText.Measure("n=" + b.N.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), tick * 0.9f)).DefaultIfEmpty(0).Max() + (tick * 0.8f);
+        var gutter = Math.Clamp(2 * widestN / Math.Max(1, panelWidth - widestN), 0.3, 2.0);
         var rectangles = new List<PixelRect>();
         var x = area.Left;
         for (var i = 0; i < panels.Count; i++)
@@ -57,13 +60,11 @@ internal sealed class PositionsBody(IReadOnlyList<string> authors, IReadOnlyList
             zero.LineColor = ChartTheme.Scott(ChartTheme.ZeroLine);
             zero.LineWidth = theme.HairLine * 1.6f;
             // Five labels where they fit with room between them, else the ends and zero.
-            var fine = ChartText.Measure("\u22120.5", tick) * 1.8f < panelWidth / (2 + Gutter) * 0.5f;
+            var fine = ChartText.Measure("\u22120.5", tick) * 1.8f < panelWidth / (2 + (float)gutter) * 0.5f;
             plot.Axes.Bottom.TickGenerator = fine
                 ? PlotKit.Ticks([(-1, "\u22121"), (-0.5, "\u22120.5"), (0, "0"), (0.5, "+0.5"), (1, "+1")])
                 : PlotKit.Ticks([(-1, "\u22121"), (0, "0"), (1, "+1")]);
-            plot.Axes.Left.TickGenerator = i == 0
-                ? PlotKit.Ticks(names.Select((n, r) => ((double)(_shown - 1 - r), ChartText.Truncate(n, tick, labelWidth))))
-                : PlotKit.Ticks([]);
+            PlotKit.CategoryLabels(plot.Axes.Left, i == 0 ? names.Select((n, r) => ((double)(_shown - 1 - r), ChartText.Truncate(n, tick, labelWidth))) : [], tick);
             plot.Axes.Left.MajorTickStyle.Length = 0;
             plot.Grid.YAxisStyle.IsVisible = false;
             if (panels.Count > 1)
@@ -71,7 +72,7 @@ internal sealed class PositionsBody(IReadOnlyList<string> authors, IReadOnlyList
                 plot.Axes.Title.Label.Text = ChartText.Truncate(ChartText.Clean(target), tick * 1.05f, (float)panelWidth * 0.95f, bold: true);
             }
 
-            plot.Axes.SetLimits(-1, 1 + Gutter, -0.5, _shown - 0.5);
+            plot.Axes.SetLimits(-1, 1 + gutter, -0.5, _shown - 0.5);
             var width = (i == 0 ? left : 0) + panelWidth;
             plot.Layout.Fixed(new PixelPadding(i == 0 ? left : 0, 0, bottom, top));
             rectangles.Add(new PixelRect((float)x, (float)(x + width), area.Bottom, area.Top));

@@ -46,6 +46,14 @@ internal sealed class TimelineBody(IReadOnlyList<TimelineSeries> series, double 
             var dense = TimelineSeries.IsDense(s.Points.Count, columns);
             foreach (var run in dense ? ColumnEnvelope.Downsample(s.Points, xMin, xMax, columns) : Segments(s.Points))
             {
+                if (dense)
+                {
+                    // Column-aligned shapes: no edges to smooth, so no antialiasing, which keeps rasterising cheap.
+                    plot.Add.Plottable(new EnvelopeLine(run, s.Style.Colour, 0, alpha: 0.13, band: true));
+                    plot.Add.Plottable(new EnvelopeLine(run, s.Style.Colour, Math.Max(1f / (float)pixelsPerUnit, theme.DataLine * 0.6f)));
+                    continue;
+                }
+
                 var band = plot.Add.FillY(run.BandX.ToArray(), run.BandHigh.ToArray(), run.BandLow.ToArray());
                 band.FillStyle.Color = colour.WithAlpha(0.13);
                 band.LineStyle.Width = 0;
@@ -53,8 +61,8 @@ internal sealed class TimelineBody(IReadOnlyList<TimelineSeries> series, double 
                 {
                     var line = plot.Add.ScatterLine(run.LineX.ToArray(), run.LineY.ToArray());
                     line.Color = colour;
-                    line.LineWidth = dense ? Math.Max(1f, theme.DataLine * 0.8f) : theme.DataLine;
-                    line.LinePattern = dense || s.Style.Dash.Length == 0 ? LinePattern.Solid : new LinePattern(s.Style.DashIntervals(theme.DataLine), 0, "series");
+                    line.LineWidth = theme.DataLine;
+                    line.LinePattern = s.Style.Dash.Length == 0 ? LinePattern.Solid : new LinePattern(s.Style.DashIntervals(theme.DataLine), 0, "series");
                 }
             }
 

@@ -27,7 +27,7 @@ internal static class PngExport
         FigureRenderer.Render(figure, canvas);
         canvas.Flush();
         using var image = surface.Snapshot();
-        var options = new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 6);
+        var options = new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 4);
         byte[] encoded;
         if (figure.Greyscale)
         {
