@@ -44,15 +44,25 @@ internal sealed class TimelineBody(IReadOnlyList<TimelineSeries> series, double 
         {
             var colour = ChartTheme.Scott(s.Style.Colour);
             var dense = TimelineSeries.IsDense(s.Points.Count, columns);
-            foreach (var run in dense ? ColumnEnvelope.Downsample(s.Points, xMin, xMax, columns) : Segments(s.Points))
+            if (dense)
             {
-                if (dense)
+                // Column-aligned shapes: no edges to smooth, so no antialiasing, which keeps rasterising cheap.
+                // The band is soft anyway: two-pixel columns halve its vertices at no visible cost.
+                foreach (var run in ColumnEnvelope.Downsample(s.Points, xMin, xMax, Math.Max(1, columns / 2)))
                 {
-                    // Column-aligned shapes: no edges to smooth, so no antialiasing, which keeps rasterising cheap.
                     plot.Add.Plottable(new EnvelopeLine(run, s.Style.Colour, 0, alpha: 0.13, band: true));
-                    plot.Add.Plottable(new EnvelopeLine(run, s.Style.Colour, Math.Max(1f / (float)pixelsPerUnit, theme.DataLine * 0.6f)));
-                    continue;
                 }
+
+                foreach (var run in ColumnEnvelope.Downsample(s.Points, xMin, xMax, columns))
+                {
+                    plot.Add.Plottable(new EnvelopeLine(run, s.Style.Colour, Math.Max(1f / (float)pixelsPerUnit, theme.DataLine * 0.6f)));
+                }
+
+                continue;
+            }
+
+            foreach (var run in Segments(s.Points))
+            {
 
                 var band = plot.Add.FillY(run.BandX.ToArray(), run.BandHigh.ToArray(), run.BandLow.ToArray());
                 band.FillStyle.Color = colour.WithAlpha(0.13);
@@ -135,3 +145,4 @@ internal sealed class TimelineBody(IReadOnlyList<TimelineSeries> series, double 
             segment.Select(p => p.Upper).ToList());
     }
 }
+

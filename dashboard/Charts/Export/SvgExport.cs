@@ -36,9 +36,11 @@ internal static partial class SvgExport
         var title = "<title>" + SecurityElement.Escape(Text.ChartText.Clean(figure.Title)) + "</title>";
         svg = svg[..close] + attributes + ">" + title + svg[(close + 1)..];
 
-        // Skia numbers clip paths from a process-wide counter; number them per document so the same chart gives the same SVG (ETags, push dedupe).
+        // Skia numbers clip paths from a process-wide counter. Number them per document, under a prefix
+        // from the document's own content: the same chart gives the same SVG (ETags, push dedupe), and
+        // two charts inlined in one page never share an id (a clip resolving to another chart's rectangle).
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        svg = ClipId().Replace(svg, m =>
+        var numbered = ClipId().Replace(svg, m =>
         {
             if (!ids.TryGetValue(m.Value, out var id))
             {
@@ -48,6 +50,8 @@ internal static partial class SvgExport
 
             return id;
         });
+        var prefix = "sb" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(numbered)).AsSpan(0, 4)) + "-";
+        svg = ClipId().Replace(svg, m => prefix + ids[m.Value]);
         return (svg, drawn);
     }
 

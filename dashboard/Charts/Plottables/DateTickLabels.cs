@@ -25,14 +25,21 @@ internal sealed class DateTickLabels : ScottPlot.TickGenerators.IDateTimeTickGen
         var unit = _inner.TimeUnit?.GetType().Name ?? "Day";
         var previousYear = -1;
         var ticks = new List<Tick>();
-        foreach (var tick in _inner.Ticks)
+        var positions = _inner.Ticks.Where(t => t.IsMajor).Select(t => t.Position).ToList();
+        if (unit is not ("Year" or "Month" or "Day"))
         {
-            if (!tick.IsMajor)
+            // Bins are whole days: a range of a few days gets a tick per day, not hours.
+            unit = "Day";
+            positions = [];
+            for (var d = Math.Ceiling(range.Min); d <= range.Max; d++)
             {
-                continue;
+                positions.Add(d);
             }
+        }
 
-            var day = DateTime.FromOADate(tick.Position);
+        foreach (var position in positions)
+        {
+            var day = DateTime.FromOADate(position);
             var label = unit switch
             {
                 "Year" => day.Year.ToString(CultureInfo.InvariantCulture),
@@ -45,7 +52,7 @@ internal sealed class DateTickLabels : ScottPlot.TickGenerators.IDateTimeTickGen
             }
 
             previousYear = day.Year;
-            ticks.Add(new Tick(tick.Position, label, true));
+            ticks.Add(new Tick(position, label, true));
         }
 
         Ticks = [.. ticks];

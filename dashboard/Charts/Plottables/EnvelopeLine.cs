@@ -54,8 +54,9 @@ internal sealed class EnvelopeLine(ColumnEnvelope.Run run, Rgb colour, float min
                 bottom = middle + (minThickness / 2);
             }
 
-            tops[i] = new SKPoint(px, top);
-            bottoms[i] = new SKPoint(px, bottom);
+            // A tenth of a layout unit is finer than any output pixel up to 960 dpi, and keeps the SVG short.
+            tops[i] = new SKPoint(Round(px), Round(top));
+            bottoms[i] = new SKPoint(Round(px), Round(bottom));
         }
 
         using var path = new SKPath();
@@ -74,4 +75,6 @@ internal sealed class EnvelopeLine(ColumnEnvelope.Run run, Rgb colour, float min
         using var paint = new SKPaint { Color = ChartTheme.Sk(colour, alpha), IsAntialias = false, Style = SKPaintStyle.Fill };
         canvas.DrawPath(path, paint);
     }
+
+    private static float Round(float value) => MathF.Round(value * 10) / 10;
 }

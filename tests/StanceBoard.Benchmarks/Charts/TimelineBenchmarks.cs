@@ -43,10 +43,6 @@ public class TimelineBenchmarks
     [Benchmark]
     public byte[] ScottPlotPng() => PngExport.Render(_figure);
 
-    /// <summary>ScottPlot: observations to PNG (filter, aggregate, build, render, encode).</summary>
-    [Benchmark]
-    public byte[] ScottPlotObservationsToPng() => ChartService.Render(ChartNames.StanceTimeline, ChartFormat.Png, _observations, Request()).Content;
-
     /// <summary>Old engine: spec to SVG.</summary>
     [Benchmark(Baseline = true)]
     public string OldSvg() => Old.Rendering.ChartRenderer.Render(_oldSpec);
