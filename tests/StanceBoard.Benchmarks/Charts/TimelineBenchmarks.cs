@@ -4,14 +4,13 @@ using StanceBoard.Analysis.Model;
 using StanceBoard.Dashboard.Charts;
 using StanceBoard.Dashboard.Charts.Export;
 using StanceBoard.Dashboard.Charts.Figure;
-using Old = StanceBoard.Benchmarks.OldEngine;
 
 namespace StanceBoard.Benchmarks.Charts;
 
 /// <summary>
 /// <c>stance-timeline</c> with 3 targets × N daily points, 1800 × 1200 px at 96 dpi (goals: SVG
-/// &lt; 20 ms, PNG &lt; 100 ms). The ScottPlot renderer and, in the same run, the hand-written
-/// engine it replaced (a copy kept under OldEngine/ only for this comparison).
+/// &lt; 20 ms, PNG &lt; 100 ms). The hand-written engine this renderer replaced was measured in the
+/// same run before it was deleted (this file at commit e460822; figures in the README).
 /// Run: <c>dotnet run -c Release --project tests/StanceBoard.Benchmarks -- --filter '*TimelineBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,8 +18,6 @@ public class TimelineBenchmarks
 {
     private IReadOnlyList<StanceObservation> _observations = [];
     private ChartFigure _figure = null!;
-    private Old.Spec.ChartSpec _oldSpec = null!;
-    private string _oldSvg = string.Empty;
 
     /// <summary>Points per target; 100,000 shows that downsampling keeps the cost flat.</summary>
     [Params(10_000, 100_000)]
@@ -31,36 +28,24 @@ public class TimelineBenchmarks
     {
         _observations = Generate(Points);
         _figure = ChartService.BuildFigure(ChartNames.StanceTimeline, _observations, Request());
-        _oldSpec = Old.ChartService.BuildSpec(ChartNames.StanceTimeline, _observations, OldRequest());
-        _oldSvg = Old.Rendering.ChartRenderer.Render(_oldSpec);
     }
 
     /// <summary>ScottPlot: figure (already aggregated) to SVG, plots built and rendered.</summary>
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public string ScottPlotSvg() => SvgExport.Render(_figure).Svg;
 
     /// <summary>ScottPlot: figure to a 1800 × 1200 PNG with pHYs.</summary>
     [Benchmark]
     public byte[] ScottPlotPng() => PngExport.Render(_figure);
 
-    /// <summary>Old engine: spec to SVG.</summary>
-    [Benchmark(Baseline = true)]
-    public string OldSvg() => Old.Rendering.ChartRenderer.Render(_oldSpec);
-
-    /// <summary>Old engine: SVG to PNG through librsvg, cairo and its own encoder.</summary>
+    /// <summary>Observations to PNG (filter, aggregate, build, render, encode).</summary>
     [Benchmark]
-    public byte[] OldSvgToPng() => Old.Export.SvgRasterizer.RenderPng(_oldSvg, _oldSpec.Size, _oldSpec.Title, grey: false);
+    public byte[] ObservationsToPng() => ChartService.Render(ChartNames.StanceTimeline, ChartFormat.Png, _observations, Request()).Content;
 
     private static ChartRequest Request() => new()
     {
         Bin = TimeBin.Day,
         Size = ChartPresets.Resolve(null, 1800, 1200, 96),
-    };
-
-    private static Old.ChartRequest OldRequest() => new()
-    {
-        Bin = TimeBin.Day,
-        Size = Old.ChartPresets.Resolve(null, 1800, 1200, 96),
     };
 
     private static List<StanceObservation> Generate(int perTarget)
