@@ -76,6 +76,24 @@ public sealed class ChartLayoutTests
         }
     }
 
+    [Theory]
+    [InlineData(100, 100, 50)]
+    [InlineData(320, 180, 96)]
+    [InlineData(3000, 2000, 600)]
+    public void Render_ExtremeButValidSizes_GivesFilesOfThatSize(int width, int height, int dpi)
+    {
+        var request = new ChartRequest { Size = ChartPresets.Resolve(null, width, height, dpi) };
+
+        foreach (var name in ChartNames.All)
+        {
+            var png = PngInfo.Read(ChartService.Render(name, ChartFormat.Png, ChartFixtures.Karabakh(), request).Content);
+
+            png.Width.ShouldBe(width);
+            png.Height.ShouldBe(height);
+            png.Dpi.ShouldBe(dpi);
+        }
+    }
+
     internal static FigureCanvas Draw(string name, IEnumerable<StanceObservation> observations, ChartRequest request) =>
         SvgExport.Render(ChartService.BuildFigure(name, observations, request)).Drawn;
 
