@@ -71,6 +71,7 @@ internal static class WebApp
         app.MapSourcesApi();
         app.MapModelsApi();
         app.MapChartsApi();
+        app.MapChartViewApi();
         app.MapHub<StanceHub>(StanceHub.Path);
 
         // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
