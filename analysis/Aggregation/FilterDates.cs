@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace StanceBoard.Dashboard.Storage;
+namespace StanceBoard.Analysis.Aggregation;
 
 /// <summary>
 /// The calendar days a date filter may name. Timestamps are stored as UTC text with a four-digit
 /// year, and a range's last day is read up to the start of the next day, so a day of margin is kept
 /// at each end of the calendar: no date arithmetic on an accepted filter can leave it.
 /// </summary>
-public static class StoreDates
+public static class FilterDates
 {
     /// <summary>The first day a filter may name: 0001-01-02.</summary>
     public static DateOnly First { get; } = new(1, 1, 2);
