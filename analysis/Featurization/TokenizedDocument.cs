@@ -63,27 +63,43 @@ internal sealed class TokenizedDocument
         var mentions = document.Mentions;
         var targets = new string[mentions.Count];
         var hasMention = new bool[sentences.Count];
+
+        // Mentions are matched to tokens by walking both in text order, so a text of one endless
+        // sentence with many mentions costs its length, not mentions × tokens.
+        var order = Enumerable.Range(0, mentions.Count)
+            .Where(m => (uint)mentions[m].SentenceIndex < (uint)sentences.Count)
+            .OrderBy(m => mentions[m].SentenceIndex)
+            .ThenBy(m => mentions[m].Start)
+            .ToArray();
         for (var m = 0; m < mentions.Count; m++)
         {
+            targets[m] = mentions[m].Target;
+        }
+
+        var cursor = 0;
+        var sentenceOfCursor = -1;
+        foreach (var m in order)
+        {
             var mention = mentions[m];
-            targets[m] = mention.Target;
-            if ((uint)mention.SentenceIndex >= (uint)sentences.Count)
+            var s = mention.SentenceIndex;
+            hasMention[s] = true;
+            if (s != sentenceOfCursor)
             {
-                continue;
+                cursor = starts[s];
+                sentenceOfCursor = s;
             }
 
-            hasMention[mention.SentenceIndex] = true;
-
             // Token offsets are within their sentence's text.
-            var offset = sentences[mention.SentenceIndex].Start;
+            var offset = sentences[s].Start;
             var end = mention.Start + mention.Length;
-            for (var t = starts[mention.SentenceIndex]; t < starts[mention.SentenceIndex + 1]; t++)
+            while (cursor < starts[s + 1] && all[cursor].Start + offset < mention.Start)
             {
-                var start = all[t].Start + offset;
-                if (start >= mention.Start && start < end)
-                {
-                    tokenMention[t] = m;
-                }
+                cursor++;
+            }
+
+            for (var t = cursor; t < starts[s + 1] && all[t].Start + offset < end; t++)
+            {
+                tokenMention[t] = m;
             }
         }
 
@@ -183,5 +199,30 @@ internal sealed class TokenizedDocument
         }
 
         return !any || Array.TrueForAll(context, c => c) ? null : context;
+    }
+
+    /// <summary>
+    /// The normalised tokens of the given sentences as <paramref name="target"/> sees them
+    /// (mentions masked), joined by single spaces: the text column the model's n-grams are read from.
+    /// </summary>
+    public string MaskedText(IEnumerable<int> sentences, string target, bool mask)
+    {
+        var builder = new System.Text.StringBuilder();
+        var tokens = new List<string>(64);
+        foreach (var s in sentences)
+        {
+            MaskedTokens(s, target, mask, tokens);
+            foreach (var token in tokens)
+            {
+                if (builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                builder.Append(token);
+            }
+        }
+
+        return builder.ToString();
     }
 }

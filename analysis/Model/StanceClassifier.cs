@@ -137,6 +137,10 @@ public sealed partial class StanceClassifier : IStanceModel
         }
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<StancePrediction> Predict(IReadOnlyList<StanceRequest> requests, CancellationToken cancellationToken = default) =>
+        requests.Select(r => Predict(r.Document, [r.Target])[0]).ToArray();
+
     internal static StanceClassifier Create(
         string version,
         FeaturizerOptions featurizer,
