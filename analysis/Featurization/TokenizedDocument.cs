@@ -172,36 +172,6 @@ internal sealed class TokenizedDocument
     }
 
     /// <summary>
-    /// The sentences that make up <paramref name="target"/>'s context: those mentioning it and up to
-    /// <paramref name="neighbours"/> on each side that mention no other target (they usually go on
-    /// about the same actor, "It …"); <see langword="null"/> when that is every sentence
-    /// or the text never mentions the target (the whole text is then the context).
-    /// </summary>
-    public bool[]? ContextOf(string target, int neighbours)
-    {
-        var count = SentenceCount;
-        var context = new bool[count];
-        var any = false;
-        for (var s = 0; s < count; s++)
-        {
-            if (!Mentions(s, target))
-            {
-                continue;
-            }
-
-            any = true;
-            context[s] = true;
-            for (var k = Math.Max(0, s - neighbours); k <= Math.Min(count - 1, s + neighbours); k++)
-            {
-                // A neighbour that names only other targets is their context, not this one's.
-                context[k] |= !SentenceHasMention[k];
-            }
-        }
-
-        return !any || Array.TrueForAll(context, c => c) ? null : context;
-    }
-
-    /// <summary>
     /// The normalised tokens of the given sentences as <paramref name="target"/> sees them
     /// (mentions masked), joined by single spaces: the text column the model's n-grams are read from.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.ML;
 using StanceBoard.Analysis.Embeddings;
@@ -20,18 +21,24 @@ public sealed partial class StanceModel
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var parts = new[] { Shared }.Concat(Info.TrainedTargets.Select(t => _parts[t])).ToArray();
+        var files = parts.Select(part =>
+        {
+            using var file = new MemoryStream();
+            var schema = part.Context.Data.LoadFromEnumerable(Array.Empty<ModelInput>(), ModelPart.Schema(part.DenseDimension)).Schema;
+            part.Context.Model.Save(part.Transformer, schema, file);
+            return file.ToArray();
+        }).ToArray();
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         using (var info = zip.CreateEntry(InfoEntry, CompressionLevel.Optimal).Open())
         {
-            JsonSerializer.Serialize(info, Info, JsonOptions);
+            JsonSerializer.Serialize(info, Info with { PartHashes = files.Select(f => Convert.ToHexStringLower(SHA256.HashData(f))).ToArray() }, JsonOptions);
         }
 
-        var parts = new[] { Shared }.Concat(Info.TrainedTargets.Select(t => _parts[t])).ToArray();
-        for (var i = 0; i < parts.Length; i++)
+        for (var i = 0; i < files.Length; i++)
         {
             using var entry = zip.CreateEntry($"part-{i}.zip", CompressionLevel.NoCompression).Open();
-            var schema = parts[i].Context.Data.LoadFromEnumerable(Array.Empty<ModelInput>(), ModelPart.Schema(parts[i].DenseDimension)).Schema;
-            parts[i].Context.Model.Save(parts[i].Transformer, schema, entry);
+            entry.Write(files[i]);
         }
     }
 
@@ -100,11 +107,16 @@ public sealed partial class StanceModel
             var info = ReadInfo(infoEntry);
             var dense = DenseFeatures.Dimension(info.EmbeddingDimension, info.EmbeddingInteractions);
             var context = new MLContext(info.Seed);
-            var shared = ReadPart(zip, 0, context, dense);
+            if (info.PartHashes.Count != info.TrainedTargets.Count + 1)
+            {
+                throw new ModelFormatException($"The model file is corrupt: {InfoEntry} lists {info.PartHashes.Count} part checksum(s) for {info.TrainedTargets.Count + 1} part(s).");
+            }
+
+            var shared = ReadPart(zip, 0, info.PartHashes[0], context, dense);
             var parts = new Dictionary<string, ModelPart>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < info.TrainedTargets.Count; i++)
             {
-                parts[info.TrainedTargets[i]] = ReadPart(zip, i + 1, context, dense);
+                parts[info.TrainedTargets[i]] = ReadPart(zip, i + 1, info.PartHashes[i + 1], context, dense);
             }
 
             return new StanceModel(info, shared, parts, embedder);
@@ -183,7 +195,7 @@ public sealed partial class StanceModel
         return info;
     }
 
-    private static ModelPart ReadPart(ZipArchive zip, int index, MLContext context, int dense)
+    private static ModelPart ReadPart(ZipArchive zip, int index, string hash, MLContext context, int dense)
     {
         var entry = zip.GetEntry($"part-{index}.zip")
             ?? throw new ModelFormatException($"The model file is corrupt: part-{index}.zip is missing.");
@@ -196,6 +208,11 @@ public sealed partial class StanceModel
         using (var source = entry.Open())
         {
             source.CopyTo(part);
+        }
+
+        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(part.GetBuffer().AsSpan(0, (int)part.Length))), hash, StringComparison.Ordinal))
+        {
+            throw new ModelFormatException($"The model file is corrupt: part-{index}.zip does not match its checksum.");
         }
 
         part.Position = 0;

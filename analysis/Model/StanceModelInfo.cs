@@ -54,6 +54,9 @@ public sealed record StanceModelInfo
     /// <summary>Whether the dense features include the embedding interactions u⊙v and |u−v| with the target.</summary>
     public bool EmbeddingInteractions { get; init; }
 
+    /// <summary>SHA-256 (hex) of each ML.NET part file, in order (part-0.zip first): a damaged file is refused, not half-loaded.</summary>
+    public IReadOnlyList<string> PartHashes { get; init; } = [];
+
     /// <summary>Wall-clock seconds the final fit took (without cross-validation).</summary>
     public double FitSeconds { get; init; }
 }

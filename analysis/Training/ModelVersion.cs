@@ -24,16 +24,4 @@ internal static class ModelVersion
             string.Join(';', info.KnownTargets.Select(t => t.Name + ":" + string.Join(',', t.Aliases))));
         return "m-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
     }
-
-    /// <summary>The version of a model of the engine before ML.NET (kept until it is removed).</summary>
-    public static string Derive(TrainingSummary summary, FeaturizerOptions featurizer)
-    {
-        var key = string.Join(
-            '|',
-            summary.DataHash,
-            summary.C.ToString("R", CultureInfo.InvariantCulture),
-            summary.Seed.ToString(CultureInfo.InvariantCulture),
-            System.Text.Json.JsonSerializer.Serialize(featurizer));
-        return "m-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
-    }
 }

@@ -32,12 +32,6 @@ public static class Program
             return 0;
         }
 
-        if (args is ["model-figures", "compare"])
-        {
-            EngineComparison.Run();
-            return 0;
-        }
-
         if (args is ["model-figures", .. var rest])
         {
             ModelFigures.Run(rest);

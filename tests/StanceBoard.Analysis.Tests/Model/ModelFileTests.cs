@@ -16,7 +16,7 @@ public sealed class ModelFileTests
         loaded.Version.ShouldBe(model.Version);
         (loaded.Info.DataHash, loaded.Info.L2, loaded.Info.Features, loaded.Info.MaxSentences, loaded.Info.Examples)
             .ShouldBe((model.Info.DataHash, model.Info.L2, model.Info.Features, model.Info.MaxSentences, model.Info.Examples));
-        loaded.KnownTargets.ShouldBe(model.KnownTargets);
+        loaded.KnownTargets.Select(t => t.Name + ":" + string.Join(",", t.Aliases)).ShouldBe(model.KnownTargets.Select(t => t.Name + ":" + string.Join(",", t.Aliases)));
         loaded.TrainedTargets.ShouldBe(["Azerbaijan", "Russia", "Turkey"]);
         foreach (var text in new[] { "Ankara's reckless cheerleading made the war longer.", "The Kremlin's mediators did a disciplined job." })
         {
@@ -110,7 +110,16 @@ public sealed class ModelFileTests
 
         var ex = Should.Throw<ModelFormatException>(() => StanceModel.FromBytes(bytes));
 
-        ex.Message.ShouldContain("part-2.zip");
+        ex.Message.ShouldContain("part-2.zip does not match its checksum");
+    }
+
+    [Fact]
+    public void Load_OneByteFlipped_IsRefused()
+    {
+        var bytes = TestModels.Default.ToBytes();
+        bytes[bytes.Length / 2] ^= 0xFF;
+
+        Should.Throw<ModelFormatException>(() => StanceModel.FromBytes(bytes)).Message.ShouldContain("corrupt");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace StanceBoard.Benchmarks.Model;
 /// <summary>
 /// Accuracy on the perspectrum stance set (real, public, outside the repo; test claims unseen in
 /// train), one JSON line per configuration:
-/// <c>model-figures perspectrum [DIR] [baseline|old|ngrams|embeddings|interactions]...</c>.
+/// <c>model-figures perspectrum [DIR] [baseline|ngrams|embeddings|interactions]...</c>.
 /// New-engine configurations choose λ on dev (fit on train, scored on dev for each candidate) and
 /// score test once with the chosen λ; the baseline is reported at the reference's two C values.
 /// </summary>
@@ -38,15 +38,6 @@ internal static class PerspectrumFigures
                 var predicted = BaselineSvm.FitPredict(train, test, c);
                 Report($"baseline: TF-IDF word 1-3 + char 2-5 (sublinear) -> ML.NET LinearSvm one-vs-rest, pooled, C={c}", test, predicted, watch.Elapsed.TotalSeconds);
             }
-        }
-
-        if (Wants("old"))
-        {
-            var watch = Stopwatch.StartNew();
-#pragma warning disable CS0618
-            var old = new StanceTrainer(new StanceTrainerOptions()).Fit(train);
-#pragma warning restore CS0618
-            Report($"old engine (own dual-CD SVM, C by 5-fold CV = {old.Training.C})", test, test.Select(e => old.Predict(e.Text, e.Target).Stance).ToList(), watch.Elapsed.TotalSeconds);
         }
 
         foreach (var (name, features, interactions) in new[]
