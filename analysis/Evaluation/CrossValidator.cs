@@ -26,12 +26,20 @@ public static class CrossValidator
             ?? throw new ArgumentException("Cross-validation needs at least two distinct texts.", nameof(examples));
         var foldCount = assignment.Max() + 1;
         var predictions = new Stance[examples.Count];
+
+        // With λ fixed, a fold's model needs no inner cross-validation (it would only measure it).
+        var inner = options.Clone();
+        if (inner.L2 is not null)
+        {
+            inner.CrossValidationFolds = 0;
+        }
+
         for (var f = 0; f < foldCount; f++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new TrainingProgress($"cross-validation fold {f + 1}/{foldCount}", (double)f / foldCount));
             var train = examples.Where((_, i) => assignment[i] != f).ToList();
-            var model = new StanceModelTrainer(options).Fit(train, cancellationToken: cancellationToken);
+            var model = new StanceModelTrainer(inner).Fit(train, cancellationToken: cancellationToken);
             var test = Enumerable.Range(0, examples.Count).Where(i => assignment[i] == f).ToArray();
             var requests = test.Select(i =>
             {

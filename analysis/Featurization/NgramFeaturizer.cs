@@ -15,6 +15,13 @@ internal static class NgramFeaturizer
 {
     public const string OutputColumn = "Ngrams";
 
+    /// <summary>
+    /// N-grams kept per length (ML.NET keeps every n-gram seen by default: a model of 20,000
+    /// synthetic short texts held 497 MB of dictionaries). 50,000 per length bounds a model to
+    /// 400,000 n-grams whatever the data's size.
+    /// </summary>
+    public const int MaxNgramsPerLength = 50_000;
+
     public static TextFeaturizingEstimator.Options Options() => new()
     {
         CaseMode = TextNormalizingEstimator.CaseMode.None,
@@ -27,12 +34,14 @@ internal static class NgramFeaturizer
             NgramLength = 3,
             UseAllLengths = true,
             Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+            MaximumNgramsCount = Enumerable.Repeat(MaxNgramsPerLength, 3).ToArray(),
         },
         CharFeatureExtractor = new WordBagEstimator.Options
         {
             NgramLength = 5,
             UseAllLengths = true,
             Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+            MaximumNgramsCount = Enumerable.Repeat(MaxNgramsPerLength, 5).ToArray(),
         },
         Norm = TextFeaturizingEstimator.NormFunction.L2,
     };

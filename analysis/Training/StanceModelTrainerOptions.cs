@@ -76,6 +76,9 @@ public sealed class StanceModelTrainerOptions
     /// <summary>The sentence embedder of <see cref="FeatureSet.NgramsEmbeddings"/>; <see langword="null"/>: the process's shared MiniLM.</summary>
     public Func<ISentenceEmbedder>? Embedder { get; set; }
 
+    /// <summary>A copy of these options.</summary>
+    public StanceModelTrainerOptions Clone() => (StanceModelTrainerOptions)MemberwiseClone();
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> or <see cref="ArgumentException"/> when a value is unusable.</summary>
     public void Validate()
     {

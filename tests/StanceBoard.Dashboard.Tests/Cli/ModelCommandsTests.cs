@@ -44,7 +44,7 @@ public sealed class ModelCommandsTests : IDisposable
         var train = WriteLabelled("train.csv", 0, 240, "b1,,Russia,favor,", "b2,Ankara erred.,Turkey,sideways,", "b3,Baku spoke.,,none,");
         var holdout = WriteLabelled("holdout.csv", 600, 40);
 
-        var trained = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "stance.model", "--cv", "3", "--seed", "4");
+        var trained = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "stance.model", "--cv", "3", "--seed", "4", "--c", "0.1");
 
         trained.ExitCode.ShouldBe(0, trained.StdErr);
         trained.StdErr.ShouldContain("train.csv:2: missing text");
