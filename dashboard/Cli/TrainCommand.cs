@@ -44,9 +44,10 @@ internal static class TrainCommand
         var verbose = CliOptions.Verbose();
         var command = new Command("train", """
             Train a stance model on labelled data. Bad rows (missing text, empty target, unknown
-            stance label, malformed line) are reported on stderr with their line numbers and
-            skipped. The model is an ML.NET pipeline: per target with at least 50 labelled rows of
-            two stances a chain of its own, and one shared by all rows for other targets. Without
+            stance label, malformed or over-long record) are reported on stderr with their line
+            numbers and left out; training goes on with the rest and the verb then exits with 1.
+            The model is an ML.NET pipeline: per target with at least 50 labelled rows of two
+            stances a chain of its own, and one shared by all rows for other targets. Without
             --out the model is registered as a new version in the store. The last line on stdout is
             JSON: examples, targets, targets_with_own_model, features, l2, fit_seconds,
             model_version, and with --cv the cross-validated f_avg, f_favor, f_against, macro_f1,
@@ -157,6 +158,12 @@ internal static class TrainCommand
             metrics?.Accuracy,
             metrics?.PerTarget,
             metrics?.Confusion));
+        if (data.Problems.Count > 0)
+        {
+            CliOutput.Info(LabelledFile.NotAllRowsUsed(dataPath, data));
+            return CliApp.Failure;
+        }
+
         return CliApp.Ok;
     }
 
