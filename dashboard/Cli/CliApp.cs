@@ -56,6 +56,8 @@ public static class CliApp
             With no verb, serves the dashboard (same as 'serve').
             """);
         root.Subcommands.Add(ServeCommand.Create(serveArgs));
+        root.Subcommands.Add(WorkerCommand.Create(serveArgs));
+        root.Subcommands.Add(StoreCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());

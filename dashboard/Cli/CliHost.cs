@@ -30,11 +30,8 @@ internal static class CliHost
         builder.Services.AddStanceBoardCore(builder.Configuration);
 
         var host = builder.Build();
-        await StartupTasks.PrepareStoreAsync(
-            host.Services.GetRequiredService<IStanceStore>(),
-            host.Services.GetRequiredService<ScorerProvider>(),
-            cancellationToken);
-        await host.Services.GetRequiredService<ModelRegistry>().EnsureActiveAsync(cancellationToken);
+        await FirstStart.RunAsync(host.Services, null, cancellationToken);
+        host.Services.GetRequiredService<StoreReadiness>().MarkReady();
         return host;
     }
 }
