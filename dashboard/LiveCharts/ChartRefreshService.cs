@@ -112,7 +112,9 @@ internal sealed class ChartRefreshService(
             string svg;
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 svg = ChartService.RenderSvg(chart.Name, observations, chart.Request);
+                Telemetry.StanceBoardTelemetry.RenderDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("chart", chart.Name));
             }
             catch (ChartParameterException ex)
             {
@@ -128,6 +130,7 @@ internal sealed class ChartRefreshService(
             }
 
             _lastSent[chart.Key] = hash;
+            Telemetry.StanceBoardTelemetry.HubMessages.Add(1, new("direction", "out"), new("method", "chartUpdated"));
             await hub.Clients.Group(chart.Group).ChartUpdatedAsync(chart.Key, version, svg);
         }
     }

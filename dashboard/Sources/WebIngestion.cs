@@ -58,12 +58,15 @@ public sealed class WebIngestion(
 
                 return new WebIngestResult(item, processed);
             case IngestionItemStatus.NearDuplicate when item.Piece is { } copy && long.TryParse(item.DuplicateOf, NumberStyles.None, CultureInfo.InvariantCulture, out var original):
+                Telemetry.StanceBoardTelemetry.PiecesDeduplicated.Add(1, new KeyValuePair<string, object?>("kind", "near"));
                 var copyId = await sources.AddLinkedCopyAsync(copy, original, sourceId, item.SimHash, cancellationToken);
                 logger.LogInformation("Stored {Url} as piece {PieceId}, a syndicated copy of piece {Original} (not scored again)", item.Url, copyId, original);
                 return new WebIngestResult(item, await LoadAsync(copyId, isNew: true, cancellationToken));
             case IngestionItemStatus.Duplicate when long.TryParse(item.DuplicateOf, NumberStyles.None, CultureInfo.InvariantCulture, out var existing):
+                Telemetry.StanceBoardTelemetry.PiecesDeduplicated.Add(1, new KeyValuePair<string, object?>("kind", "exact"));
                 return new WebIngestResult(item, await LoadAsync(existing, isNew: false, cancellationToken));
             case IngestionItemStatus.KnownUrl when item.CanonicalUrl is { } url && await sources.FindPieceIdByUrlAsync(url, cancellationToken) is { } known:
+                Telemetry.StanceBoardTelemetry.PiecesDeduplicated.Add(1, new KeyValuePair<string, object?>("kind", "url"));
                 return new WebIngestResult(item, await LoadAsync(known, isNew: false, cancellationToken));
             case IngestionItemStatus.Failed when sourceId is null:
                 // A URL given directly (ingest verb): the caller reports the failure to the user.

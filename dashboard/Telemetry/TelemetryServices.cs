@@ -13,8 +13,6 @@ namespace StanceBoard.Dashboard.Telemetry;
 /// </summary>
 internal static class TelemetryServices
 {
-    public const string IngestionSource = "StanceBoard.Ingestion";
-
     public static IServiceCollection AddStanceBoardTelemetry(this IServiceCollection services, IConfiguration configuration, bool web)
     {
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
@@ -49,7 +47,7 @@ internal static class TelemetryServices
             })
             .WithTracing(tracing =>
             {
-                tracing.AddSource(StanceBoardTelemetry.Name, IngestionSource);
+                tracing.AddSource(StanceBoardTelemetry.Name, Ingestion.IngestionTelemetry.Name);
                 if (web)
                 {
                     tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"));
