@@ -13,9 +13,15 @@ public static class HealthApi
         return app;
     }
 
-    internal static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> CheckAsync(IStanceStore store, ScorerProvider scorers, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> CheckAsync(IStanceStore store, ScorerProvider scorers, StoreReadiness readiness, CancellationToken cancellationToken)
     {
         var health = await store.CheckHealthAsync(cancellationToken);
+        if (health.Ok && !readiness.IsReady)
+        {
+            // The store answers, but the first-start work on it (migrations, the model) is not done yet.
+            health = health with { Ok = false, Error = readiness.Problem ?? "The store is being prepared (migrations, the active model)." };
+        }
+
         var scorer = scorers.Current;
         var dto = new HealthDto(
             health.Ok ? "healthy" : "unhealthy",
