@@ -35,6 +35,13 @@ public sealed class PollingOptions
     /// <value>Defaults to 2 minutes.</value>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// When items of a poll failed in a way worth retrying (timeouts, resets, an open circuit), the
+    /// source is polled again this long after the poll started, instead of a whole interval later.
+    /// </summary>
+    /// <value>Defaults to 1 minute.</value>
+    public TimeSpan RetryFailedItemsAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Add the sources listed under <c>Ingestion:Sources</c> to the store on start (each once; a deleted one stays deleted).</summary>
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool SeedDefaultSources { get; set; } = true;

@@ -248,6 +248,7 @@ internal sealed class SourcePollingService(
         activity?.SetTag("url.full", source.Url);
         var started = time.GetUtcNow();
         SourceHealth health;
+        var retrySoon = false;
         try
         {
             var report = await ingestion.PollAsync(source, cancellationToken: cancellationToken);
@@ -256,6 +257,9 @@ internal sealed class SourcePollingService(
                 ? source.Health.Succeeded(started, circuit)
                 : source.Health.Failed(started, report.ErrorKind, report.Error ?? report.Fetch.Error, circuit);
             StanceBoardTelemetry.SourcePolls.Add(1, new KeyValuePair<string, object?>("outcome", report.Succeeded ? "succeeded" : "failed"));
+
+            // Items that failed retryably left the feed's validators unsaved: fetch them again soon.
+            retrySoon = report.Succeeded && !report.ValidatorsSaved && report.Counts.GetValueOrDefault(IngestionItemStatus.Failed) > 0;
             logger.LogInformation(
                 "Polled source {SourceId} ({Url}): {Kind}, {New} new, {Known} known, {Failed} failed{Error}",
                 source.Id,
@@ -285,6 +289,11 @@ internal sealed class SourcePollingService(
         }
 
         var next = SourceSchedule.NextPoll(source.ToWebSource() with { Health = health }, started, _random);
+        if (retrySoon && started + options.Value.RetryFailedItemsAfter < next)
+        {
+            next = started + options.Value.RetryFailedItemsAfter;
+        }
+
         await sources.RecordPollAsync(source.Id, health, next, CancellationToken.None);
     }
 }

@@ -53,7 +53,7 @@ internal static class ScaleIngestionBenchmark
 
         var pieces = stores.GetRequiredService<IStanceStore>();
         var watch = Stopwatch.StartNew();
-        var limit = TimeSpan.FromMinutes(10);
+        var limit = TimeSpan.FromSeconds(int.Parse(Arg(args, "--timeout", "600"), CultureInfo.InvariantCulture));
         long stored;
         var progress = Stopwatch.StartNew();
         while ((stored = await pieces.CountPiecesAsync()) < expected && watch.Elapsed < limit)
@@ -82,6 +82,13 @@ internal static class ScaleIngestionBenchmark
             after = page[^1].Id;
         }
 
+        var sourceStore = stores.GetRequiredService<ISourceStore>();
+        var log = new List<StanceBoard.Dashboard.Storage.FetchLogRecord>();
+        foreach (var source in await sourceStore.ListSourcesAsync())
+        {
+            log.AddRange(await sourceStore.ListFetchLogAsync(source.Id, 1000));
+        }
+
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             store,
@@ -96,6 +103,9 @@ internal static class ScaleIngestionBenchmark
             piecesPerSecond = Math.Round(stored / wall.TotalSeconds, 1),
             faultsInjected = news.Faults.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value),
             perHostMaxInFlight = news.MaxInFlightPerPort.Values.DefaultIfEmpty(0).Max(),
+            fetches = log.Count,
+            fetchOutcomes = log.GroupBy(l => l.ErrorKind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            failedFetchErrors = log.Where(l => l.Error is not null && l.ErrorKind != StanceBoard.Ingestion.Fetching.FetchErrorKind.NotModified).Select(l => l.Error!.Length > 90 ? l.Error[..90] : l.Error).GroupBy(e => e).OrderByDescending(g => g.Count()).Take(8).ToDictionary(g => g.Key, g => g.Count()),
         }));
         return stored == expected ? 0 : 1;
     }
