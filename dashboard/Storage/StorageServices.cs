@@ -33,7 +33,7 @@ internal static class StorageServices
             services.AddSingleton<IStoreLock, SqliteStoreLock>();
             services.AddSingleton<SqliteStanceStore>();
             services.AddSingleton<IStanceStore>(sp => sp.GetRequiredService<SqliteStanceStore>());
-            services.AddSingleton<ISourceStore>(sp => sp.GetRequiredService<SqliteStanceStore>());
+            services.AddSingleton<ISourceStore, SqliteSourceStore>();
             services.AddSingleton<IModelStore, SqliteModelStore>();
             services.AddSingleton<ISourceLeases, SqliteSourceLeases>();
         }

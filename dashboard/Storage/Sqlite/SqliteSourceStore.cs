@@ -9,8 +9,11 @@ using StanceBoard.Ingestion.Sources;
 
 namespace StanceBoard.Dashboard.Storage.Sqlite;
 
-/// <summary>Web sources, the fetch log, URL validators and SimHash fingerprints.</summary>
-internal sealed partial class SqliteStanceStore : ISourceStore
+/// <summary>
+/// Web sources, the fetch log, URL validators and SimHash fingerprints in the SQLite file (its
+/// own class: the piece store and the source store share the file and its connections, not a type).
+/// </summary>
+internal sealed class SqliteSourceStore(SqliteStanceStore pieces, TimeProvider time) : ISourceStore
 {
     private const int SimHashBands = 8;
 
@@ -22,27 +25,27 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task<IReadOnlyList<StoredSource>> ListSourcesAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SourceRow>($"SELECT {SourceColumns} FROM sources ORDER BY id");
         return [.. rows.Select(r => r.ToSource())];
     }
 
     public async Task<StoredSource?> GetSourceAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         return (await connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {SourceColumns} FROM sources WHERE id = @id", new { id }))?.ToSource();
     }
 
     public async Task<StoredSource?> FindSourceByUrlAsync(string url, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         return (await connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {SourceColumns} FROM sources WHERE url = @url", new { url }))?.ToSource();
     }
 
     public async Task<StoredSource?> AddSourceAsync(NewSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long?>(
             """
             INSERT INTO sources (name, kind, url, outlet, poll_interval_seconds, enabled, origin, created_utc)
@@ -53,13 +56,13 @@ internal sealed partial class SqliteStanceStore : ISourceStore
             new
             {
                 source.Name,
-                Kind = KindText(source.Kind),
+                Kind = SourceText.Kind(source.Kind),
                 source.Url,
                 source.Outlet,
                 Interval = (long)source.PollInterval.TotalSeconds,
                 Enabled = source.Enabled ? 1 : 0,
                 source.Origin,
-                Created = UtcText.ToText(_time.GetUtcNow()),
+                Created = UtcText.ToText(time.GetUtcNow()),
             });
         return id is { } created ? await GetSourceAsync(created, cancellationToken) : null;
     }
@@ -67,7 +70,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
     public async Task<StoredSource?> UpdateSourceAsync(long id, SourcePatch patch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(
             """
             UPDATE sources SET
@@ -83,7 +86,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
             {
                 id,
                 patch.Name,
-                Kind = patch.Kind is { } k ? KindText(k) : null,
+                Kind = patch.Kind is { } k ? SourceText.Kind(k) : null,
                 patch.Outlet,
                 Interval = patch.PollInterval is { } p ? (long?)p.TotalSeconds : null,
                 Enabled = patch.Enabled is { } e ? (int?)(e ? 1 : 0) : null,
@@ -93,13 +96,13 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task<bool> DeleteSourceAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync("DELETE FROM sources WHERE id = @id", new { id }) > 0;
     }
 
     public async Task<IReadOnlyList<StoredSource>> ListDueSourcesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SourceRow>(
             $"""
             SELECT {SourceColumns} FROM sources
@@ -113,14 +116,14 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task ScheduleAsync(long id, DateTimeOffset nextPoll, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("UPDATE sources SET next_poll_utc = @next WHERE id = @id", new { id, next = UtcText.ToText(nextPoll) });
     }
 
     public async Task RecordPollAsync(long id, SourceHealth health, DateTimeOffset nextPoll, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(health);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
             UPDATE sources SET
@@ -138,14 +141,14 @@ internal sealed partial class SqliteStanceStore : ISourceStore
                 Error = health.LastError,
                 Kind = health.LastErrorKind?.ToString(),
                 Failures = health.ConsecutiveFailures,
-                Circuit = CircuitText(health.Circuit),
+                Circuit = SourceText.Circuit(health.Circuit),
             });
     }
 
     public async Task AddFetchLogAsync(FetchLogEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         var sourceId = long.TryParse(entry.SourceId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         await connection.ExecuteAsync(
             """
@@ -170,7 +173,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task<IReadOnlyList<FetchLogRecord>> ListFetchLogAsync(long sourceId, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FetchLogRow>(
             """
             SELECT id, source_id AS SourceId, url, final_url AS FinalUrl, started_utc AS StartedUtc, status, bytes, elapsed_ms AS ElapsedMs,
@@ -183,7 +186,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task<HttpValidators?> GetValidatorsAsync(string url, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ValidatorRow>(
             "SELECT etag AS ETag, last_modified_utc AS LastModified FROM url_validators WHERE url = @url", new { url });
         return row is null ? null : new HttpValidators(row.ETag, UtcText.ParseOrNull(row.LastModified));
@@ -191,7 +194,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task SetValidatorsAsync(string url, HttpValidators? validators, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         if (validators is null || validators.IsEmpty)
         {
             await connection.ExecuteAsync("DELETE FROM url_validators WHERE url = @url", new { url });
@@ -203,18 +206,18 @@ internal sealed partial class SqliteStanceStore : ISourceStore
             INSERT INTO url_validators (url, etag, last_modified_utc, updated_utc) VALUES (@url, @ETag, @Modified, @Now)
             ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified_utc = excluded.last_modified_utc, updated_utc = excluded.updated_utc
             """,
-            new { url, validators.ETag, Modified = UtcText.ToText(validators.LastModified), Now = UtcText.ToText(_time.GetUtcNow()) });
+            new { url, validators.ETag, Modified = UtcText.ToText(validators.LastModified), Now = UtcText.ToText(time.GetUtcNow()) });
     }
 
     public async Task<long?> FindPieceIdByUrlAsync(string url, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         return await connection.QueryFirstOrDefaultAsync<long?>("SELECT id FROM pieces WHERE url = @url", new { url });
     }
 
     public async Task<(long PieceId, bool Exact)?> FindContentAsync(string contentHash, ulong simHash, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         if (await connection.QueryFirstOrDefaultAsync<long?>("SELECT id FROM pieces WHERE content_hash = @contentHash", new { contentHash }) is { } exact)
         {
             return (exact, true);
@@ -246,7 +249,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task SetPieceFingerprintAsync(long pieceId, long? sourceId, ulong simHash, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await WriteFingerprintAsync(connection, transaction, pieceId, sourceId, simHash);
         await transaction.CommitAsync(cancellationToken);
@@ -255,14 +258,14 @@ internal sealed partial class SqliteStanceStore : ISourceStore
     public async Task<long> AddLinkedCopyAsync(Piece piece, long duplicateOf, long? sourceId, ulong simHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(piece);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await pieces.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        if (await FindDuplicateAsync(connection, transaction, piece) is { } existing)
+        if (await SqliteStanceStore.FindDuplicateAsync(connection, transaction, piece) is { } existing)
         {
             return existing;
         }
 
-        var id = await InsertPieceRowAsync(connection, transaction, piece, isDemo: false, sourceId, duplicateOf);
+        var id = await pieces.InsertPieceRowAsync(connection, transaction, piece, isDemo: false, sourceId, duplicateOf);
         await connection.ExecuteAsync("UPDATE pieces SET simhash = @hash WHERE id = @id", new { id, hash = unchecked((long)simHash) }, transaction);
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -302,15 +305,6 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
         return parameters;
     }
-
-    internal static string KindText(SourceKind kind) => kind.ToString().ToLowerInvariant();
-
-    internal static string CircuitText(HostCircuitState state) => state switch
-    {
-        HostCircuitState.Open => "open",
-        HostCircuitState.HalfOpen => "half-open",
-        _ => "closed",
-    };
 
     private sealed class SourceRow
     {
