@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
@@ -13,6 +14,7 @@ internal static class CoreServices
     public static IServiceCollection AddStanceBoardCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<FileIngestionOptions>().BindConfiguration(FileIngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddStanceBoardStorage(configuration);
         services.AddSingleton(_ => TargetsConfiguration.Load(configuration));
@@ -22,7 +24,7 @@ internal static class CoreServices
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoControl>();
         services.AddWebIngestion(configuration);
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelRegistry>();
         return services;
     }

@@ -105,7 +105,8 @@ internal sealed partial class PostgresStanceStore
             args.Add("From", from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         }
 
-        if (filter.To is { } to)
+        // The last calendar day has no next day to stop before: no upper bound is then needed.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             sql.Append(" AND p.published_utc < @ToExclusive");
             args.Add("ToExclusive", to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
