@@ -87,6 +87,8 @@ public static class CliApp
             With no verb, serves the dashboard (same as 'serve').
             """);
         root.Subcommands.Add(ServeCommand.Create(serveArgs));
+        root.Subcommands.Add(WorkerCommand.Create(serveArgs));
+        root.Subcommands.Add(StoreCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
@@ -108,7 +110,11 @@ public static class CliApp
             // stack trace logged by the host.
             app.Services.GetRequiredService<IStartupValidator>().Validate();
             app.Services.GetRequiredService<StanceBoard.Analysis.Targets.TargetCatalog>();
-            await app.Services.GetRequiredService<IStanceStore>().MigrateAsync();
+            if (!StorageServices.IsPostgres(app.Configuration))
+            {
+                // PostgreSQL is migrated by the start-up tasks, which wait for a server that is down (503s until then).
+                await app.Services.GetRequiredService<IStanceStore>().MigrateAsync();
+            }
             await app.RunAsync();
             return Ok;
         }

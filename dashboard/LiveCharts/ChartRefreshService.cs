@@ -112,7 +112,9 @@ internal sealed class ChartRefreshService(
             ChartView view;
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 view = ChartService.RenderView(chart.Name, observations, chart.Request);
+                Telemetry.StanceBoardTelemetry.RenderDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("chart", chart.Name));
             }
             catch (ChartParameterException ex)
             {
@@ -128,6 +130,7 @@ internal sealed class ChartRefreshService(
             }
 
             _lastSent[chart.Key] = hash;
+            Telemetry.StanceBoardTelemetry.HubMessages.Add(1, new("direction", "out"), new("method", "chartUpdated"));
             await hub.Clients.Group(chart.Group).ChartUpdatedAsync(chart.Key, version, view.Svg, view.Marks);
         }
     }

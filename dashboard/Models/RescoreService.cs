@@ -133,7 +133,7 @@ public sealed class RescoreService : BackgroundService
             _logger.LogInformation("Re-scoring with {Version} cancelled after {Done} piece(s)", version, done);
             await ReportAsync(new RescoreProgress(version, done, total, "cancelled"), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {
             _logger.LogError(ex, "Re-scoring with {Version} failed after {Done} piece(s)", version, done);
             await ReportAsync(new RescoreProgress(version, done, total, "failed"), CancellationToken.None);

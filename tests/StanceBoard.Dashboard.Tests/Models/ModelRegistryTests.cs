@@ -157,7 +157,7 @@ public sealed class ModelRegistryTests : IDisposable
             var added = await Pieces.AddScoredPieceAsync(piece, _scorers.Current.Score(piece.Text));
             if (i == 0)
             {
-                await Pieces.AddLinkedCopyAsync(new Piece { Title = "Copy", Text = "Republished. " + piece.Text, Url = "https://copy.example/0" }, added.Id, null, 1);
+                await new SqliteSourceStore(Pieces, TimeProvider.System).AddLinkedCopyAsync(new Piece { Title = "Copy", Text = "Republished. " + piece.Text, Url = "https://copy.example/0" }, added.Id, null, 1);
             }
         }
 

@@ -1,20 +1,20 @@
-using System.Data;
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using StanceBoard.Ingestion;
 using StanceBoard.Ingestion.Dedupe;
 using StanceBoard.Ingestion.Fetching;
 using StanceBoard.Ingestion.Sources;
 
-namespace StanceBoard.Dashboard.Storage.Sqlite;
+namespace StanceBoard.Dashboard.Storage.Postgres;
 
-/// <summary>Web sources, the fetch log, URL validators and SimHash fingerprints.</summary>
-internal sealed partial class SqliteStanceStore : ISourceStore
+/// <summary>Web sources, the fetch log, URL validators and SimHash fingerprints on PostgreSQL.</summary>
+internal sealed class PostgresSourceStore(PostgresDatabase database, PostgresStanceStore pieces, TimeProvider time, ILogger<PostgresSourceStore> logger) : ISourceStore
 {
     private const int SimHashBands = 8;
 
-    private const string SourceColumns = """
+    internal const string SourceColumns = """
         id, name, url, kind, outlet, poll_interval_seconds AS PollIntervalSeconds, enabled, origin, created_utc AS CreatedUtc,
         next_poll_utc AS NextPollUtc, last_attempt_utc AS LastAttemptUtc, last_success_utc AS LastSuccessUtc, last_error_utc AS LastErrorUtc,
         last_error AS LastError, last_error_kind AS LastErrorKind, consecutive_failures AS ConsecutiveFailures, circuit_state AS CircuitState
@@ -22,27 +22,27 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task<IReadOnlyList<StoredSource>> ListSourcesAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SourceRow>($"SELECT {SourceColumns} FROM sources ORDER BY id");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PgSourceRow>($"SELECT {SourceColumns} FROM sources ORDER BY id");
         return [.. rows.Select(r => r.ToSource())];
     }
 
     public async Task<StoredSource?> GetSourceAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {SourceColumns} FROM sources WHERE id = @id", new { id }))?.ToSource();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<PgSourceRow>($"SELECT {SourceColumns} FROM sources WHERE id = @id", new { id }))?.ToSource();
     }
 
     public async Task<StoredSource?> FindSourceByUrlAsync(string url, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {SourceColumns} FROM sources WHERE url = @url", new { url }))?.ToSource();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<PgSourceRow>($"SELECT {SourceColumns} FROM sources WHERE url = @url", new { url }))?.ToSource();
     }
 
     public async Task<StoredSource?> AddSourceAsync(NewSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long?>(
             """
             INSERT INTO sources (name, kind, url, outlet, poll_interval_seconds, enabled, origin, created_utc)
@@ -53,13 +53,13 @@ internal sealed partial class SqliteStanceStore : ISourceStore
             new
             {
                 source.Name,
-                Kind = KindText(source.Kind),
+                Kind = SourceText.Kind(source.Kind),
                 source.Url,
                 source.Outlet,
-                Interval = (long)source.PollInterval.TotalSeconds,
-                Enabled = source.Enabled ? 1 : 0,
+                Interval = (int)source.PollInterval.TotalSeconds,
+                source.Enabled,
                 source.Origin,
-                Created = UtcText.ToText(_time.GetUtcNow()),
+                Created = time.GetUtcNow().UtcDateTime,
             });
         return id is { } created ? await GetSourceAsync(created, cancellationToken) : null;
     }
@@ -67,7 +67,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
     public async Task<StoredSource?> UpdateSourceAsync(long id, SourcePatch patch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(
             """
             UPDATE sources SET
@@ -76,89 +76,92 @@ internal sealed partial class SqliteStanceStore : ISourceStore
                 outlet = COALESCE(@Outlet, outlet),
                 poll_interval_seconds = COALESCE(@Interval, poll_interval_seconds),
                 enabled = COALESCE(@Enabled, enabled),
-                next_poll_utc = CASE WHEN @Enabled = 1 AND enabled = 0 THEN NULL ELSE next_poll_utc END
+                next_poll_utc = CASE WHEN @Enabled AND NOT enabled THEN NULL ELSE next_poll_utc END
             WHERE id = @id
             """,
             new
             {
                 id,
                 patch.Name,
-                Kind = patch.Kind is { } k ? KindText(k) : null,
+                Kind = patch.Kind is { } k ? SourceText.Kind(k) : null,
                 patch.Outlet,
-                Interval = patch.PollInterval is { } p ? (long?)p.TotalSeconds : null,
-                Enabled = patch.Enabled is { } e ? (int?)(e ? 1 : 0) : null,
+                Interval = patch.PollInterval is { } p ? (int?)p.TotalSeconds : null,
+                patch.Enabled,
             });
         return changed == 0 ? null : await GetSourceAsync(id, cancellationToken);
     }
 
     public async Task<bool> DeleteSourceAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync("DELETE FROM sources WHERE id = @id", new { id }) > 0;
     }
 
     public async Task<IReadOnlyList<StoredSource>> ListDueSourcesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SourceRow>(
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PgSourceRow>(
             $"""
             SELECT {SourceColumns} FROM sources
-            WHERE enabled = 1 AND url IS NOT NULL AND (next_poll_utc IS NULL OR next_poll_utc <= @now)
-            ORDER BY next_poll_utc IS NOT NULL, next_poll_utc, id
+            WHERE enabled AND url IS NOT NULL AND (next_poll_utc IS NULL OR next_poll_utc <= @now)
+            ORDER BY next_poll_utc NULLS FIRST, id
             LIMIT @limit
             """,
-            new { now = UtcText.ToText(now), limit });
+            new { now = now.UtcDateTime, limit });
         return [.. rows.Select(r => r.ToSource())];
     }
 
     public async Task ScheduleAsync(long id, DateTimeOffset nextPoll, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE sources SET next_poll_utc = @next WHERE id = @id", new { id, next = UtcText.ToText(nextPoll) });
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE sources SET next_poll_utc = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+            new { id, next = nextPoll.UtcDateTime });
     }
 
     public async Task RecordPollAsync(long id, SourceHealth health, DateTimeOffset nextPoll, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(health);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             """
             UPDATE sources SET
                 next_poll_utc = @Next, last_attempt_utc = @Attempt, last_success_utc = @Success, last_error_utc = @Failure,
-                last_error = @Error, last_error_kind = @Kind, consecutive_failures = @Failures, circuit_state = @Circuit
+                last_error = @Error, last_error_kind = @Kind, consecutive_failures = @Failures, circuit_state = @Circuit,
+                lease_owner = NULL, lease_until = NULL
             WHERE id = @id
             """,
             new
             {
                 id,
-                Next = UtcText.ToText(nextPoll),
-                Attempt = UtcText.ToText(health.LastAttempt),
-                Success = UtcText.ToText(health.LastSuccess),
-                Failure = UtcText.ToText(health.LastFailure),
+                Next = nextPoll.UtcDateTime,
+                Attempt = PgTime.ToDb(health.LastAttempt),
+                Success = PgTime.ToDb(health.LastSuccess),
+                Failure = PgTime.ToDb(health.LastFailure),
                 Error = health.LastError,
                 Kind = health.LastErrorKind?.ToString(),
                 Failures = health.ConsecutiveFailures,
-                Circuit = CircuitText(health.Circuit),
+                Circuit = SourceText.Circuit(health.Circuit),
             });
     }
 
     public async Task AddFetchLogAsync(FetchLogEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         var sourceId = long.TryParse(entry.SourceId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         await connection.ExecuteAsync(
             """
             INSERT INTO fetch_log (source_id, url, final_url, started_utc, status, bytes, elapsed_ms, attempts, error_kind, error)
             SELECT @SourceId, @Url, @FinalUrl, @Started, @Status, @Bytes, @Elapsed, @Attempts, @Kind, @Error
-            WHERE @SourceId IS NULL OR EXISTS (SELECT 1 FROM sources WHERE id = @SourceId)
+            WHERE @SourceId::bigint IS NULL OR EXISTS (SELECT 1 FROM sources WHERE id = @SourceId::bigint)
             """,
             new
             {
                 SourceId = sourceId,
                 entry.Url,
                 entry.FinalUrl,
-                Started = UtcText.ToText(entry.StartedAt),
+                Started = entry.StartedAt.UtcDateTime,
                 Status = entry.Status is { } s ? (int?)s : null,
                 entry.Bytes,
                 Elapsed = (long)entry.Elapsed.TotalMilliseconds,
@@ -170,7 +173,7 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task<IReadOnlyList<FetchLogRecord>> ListFetchLogAsync(long sourceId, int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FetchLogRow>(
             """
             SELECT id, source_id AS SourceId, url, final_url AS FinalUrl, started_utc AS StartedUtc, status, bytes, elapsed_ms AS ElapsedMs,
@@ -183,15 +186,15 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task<HttpValidators?> GetValidatorsAsync(string url, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ValidatorRow>(
             "SELECT etag AS ETag, last_modified_utc AS LastModified FROM url_validators WHERE url = @url", new { url });
-        return row is null ? null : new HttpValidators(row.ETag, UtcText.ParseOrNull(row.LastModified));
+        return row is null ? null : new HttpValidators(row.ETag, PgTime.FromDb(row.LastModified));
     }
 
     public async Task SetValidatorsAsync(string url, HttpValidators? validators, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         if (validators is null || validators.IsEmpty)
         {
             await connection.ExecuteAsync("DELETE FROM url_validators WHERE url = @url", new { url });
@@ -201,20 +204,20 @@ internal sealed partial class SqliteStanceStore : ISourceStore
         await connection.ExecuteAsync(
             """
             INSERT INTO url_validators (url, etag, last_modified_utc, updated_utc) VALUES (@url, @ETag, @Modified, @Now)
-            ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified_utc = excluded.last_modified_utc, updated_utc = excluded.updated_utc
+            ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified_utc = EXCLUDED.last_modified_utc, updated_utc = EXCLUDED.updated_utc
             """,
-            new { url, validators.ETag, Modified = UtcText.ToText(validators.LastModified), Now = UtcText.ToText(_time.GetUtcNow()) });
+            new { url, validators.ETag, Modified = PgTime.ToDb(validators.LastModified), Now = time.GetUtcNow().UtcDateTime });
     }
 
     public async Task<long?> FindPieceIdByUrlAsync(string url, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QueryFirstOrDefaultAsync<long?>("SELECT id FROM pieces WHERE url = @url", new { url });
     }
 
     public async Task<(long PieceId, bool Exact)?> FindContentAsync(string contentHash, ulong simHash, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         if (await connection.QueryFirstOrDefaultAsync<long?>("SELECT id FROM pieces WHERE content_hash = @contentHash", new { contentHash }) is { } exact)
         {
             return (exact, true);
@@ -229,9 +232,8 @@ internal sealed partial class SqliteStanceStore : ISourceStore
         var candidates = await connection.QueryAsync<(long Id, long Hash)>(
             """
             SELECT DISTINCT p.id, p.simhash FROM simhash_bands b JOIN pieces p ON p.id = b.piece_id
-            WHERE p.duplicate_of IS NULL AND p.simhash IS NOT NULL AND (
-                (b.band = 0 AND b.value = @b0) OR (b.band = 1 AND b.value = @b1) OR (b.band = 2 AND b.value = @b2) OR (b.band = 3 AND b.value = @b3) OR
-                (b.band = 4 AND b.value = @b4) OR (b.band = 5 AND b.value = @b5) OR (b.band = 6 AND b.value = @b6) OR (b.band = 7 AND b.value = @b7))
+            WHERE p.duplicate_of IS NULL AND p.simhash IS NOT NULL AND (b.band, b.value) IN (
+                (0, @b0), (1, @b1), (2, @b2), (3, @b3), (4, @b4), (5, @b5), (6, @b6), (7, @b7))
             LIMIT 5000
             """,
             BandParameters(simHash));
@@ -246,50 +248,54 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
     public async Task SetPieceFingerprintAsync(long pieceId, long? sourceId, ulong simHash, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await WriteFingerprintAsync(connection, transaction, pieceId, sourceId, simHash);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            UPDATE pieces SET simhash = @hash,
+                source_id = CASE WHEN @sourceId::bigint IS NOT NULL AND EXISTS (SELECT 1 FROM sources WHERE id = @sourceId::bigint) THEN @sourceId::bigint ELSE source_id END
+            WHERE id = @pieceId
+            """,
+            new { pieceId, sourceId, hash = unchecked((long)simHash) },
+            transaction);
+        if (simHash != 0)
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO simhash_bands (band, value, piece_id)
+                SELECT band, value, @pieceId FROM unnest(@bands, @values) AS b(band, value)
+                ON CONFLICT DO NOTHING
+                """,
+                new
+                {
+                    pieceId,
+                    bands = Enumerable.Range(0, SimHashBands).Select(b => (short)b).ToArray(),
+                    values = Enumerable.Range(0, SimHashBands).Select(b => (short)((simHash >> (b * 8)) & 0xFF)).ToArray(),
+                },
+                transaction);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<long> AddLinkedCopyAsync(Piece piece, long duplicateOf, long? sourceId, ulong simHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(piece);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        if (await FindDuplicateAsync(connection, transaction, piece) is { } existing)
+        return await PgRetry.OnConflictAsync(async () =>
         {
-            return existing;
-        }
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var id = await pieces.InsertPieceRowAsync(connection, transaction, piece, isDemo: false, sourceId, duplicateOf);
+            if (id is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return await PostgresStanceStore.FindDuplicateAsync(connection, null, piece) ?? throw new InvalidOperationException("A conflicting piece vanished.");
+            }
 
-        var id = await InsertPieceRowAsync(connection, transaction, piece, isDemo: false, sourceId, duplicateOf);
-        await connection.ExecuteAsync("UPDATE pieces SET simhash = @hash WHERE id = @id", new { id, hash = unchecked((long)simHash) }, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return id;
-    }
-
-    private static async Task WriteFingerprintAsync(SqliteConnection connection, SqliteTransaction transaction, long pieceId, long? sourceId, ulong simHash)
-    {
-        await connection.ExecuteAsync(
-            """
-            UPDATE pieces SET simhash = @hash,
-                source_id = CASE WHEN @sourceId IS NOT NULL AND EXISTS (SELECT 1 FROM sources WHERE id = @sourceId) THEN @sourceId ELSE source_id END
-            WHERE id = @pieceId
-            """,
-            new { pieceId, sourceId, hash = unchecked((long)simHash) },
-            transaction);
-        if (simHash == 0)
-        {
-            return;
-        }
-
-        for (var band = 0; band < SimHashBands; band++)
-        {
-            await connection.ExecuteAsync(
-                "INSERT OR IGNORE INTO simhash_bands (band, value, piece_id) VALUES (@band, @value, @pieceId)",
-                new { band, value = (int)((simHash >> (band * 8)) & 0xFF), pieceId },
-                transaction);
-        }
+            await connection.ExecuteAsync("UPDATE pieces SET simhash = @hash WHERE id = @id", new { id, hash = unchecked((long)simHash) }, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return id.Value;
+        }, logger, cancellationToken);
     }
 
     private static DynamicParameters BandParameters(ulong simHash)
@@ -297,92 +303,17 @@ internal sealed partial class SqliteStanceStore : ISourceStore
         var parameters = new DynamicParameters();
         for (var band = 0; band < SimHashBands; band++)
         {
-            parameters.Add($"b{band}", (int)((simHash >> (band * 8)) & 0xFF));
+            parameters.Add($"b{band}", (short)((simHash >> (band * 8)) & 0xFF));
         }
 
         return parameters;
-    }
-
-    internal static string KindText(SourceKind kind) => kind.ToString().ToLowerInvariant();
-
-    internal static string CircuitText(HostCircuitState state) => state switch
-    {
-        HostCircuitState.Open => "open",
-        HostCircuitState.HalfOpen => "half-open",
-        _ => "closed",
-    };
-
-    private sealed class SourceRow
-    {
-        public long Id { get; init; }
-
-        public string Name { get; init; } = string.Empty;
-
-        public string? Url { get; init; }
-
-        public string Kind { get; init; } = "auto";
-
-        public string? Outlet { get; init; }
-
-        public long PollIntervalSeconds { get; init; }
-
-        public long Enabled { get; init; }
-
-        public string Origin { get; init; } = "user";
-
-        public string CreatedUtc { get; init; } = string.Empty;
-
-        public string? NextPollUtc { get; init; }
-
-        public string? LastAttemptUtc { get; init; }
-
-        public string? LastSuccessUtc { get; init; }
-
-        public string? LastErrorUtc { get; init; }
-
-        public string? LastError { get; init; }
-
-        public string? LastErrorKind { get; init; }
-
-        public long ConsecutiveFailures { get; init; }
-
-        public string CircuitState { get; init; } = "closed";
-
-        public StoredSource ToSource() => new()
-        {
-            Id = Id,
-            Name = Name,
-            Url = Url ?? string.Empty,
-            Kind = Enum.TryParse<SourceKind>(Kind, ignoreCase: true, out var kind) ? kind : SourceKind.Auto,
-            Outlet = Outlet,
-            PollInterval = TimeSpan.FromSeconds(PollIntervalSeconds),
-            Enabled = Enabled != 0,
-            Origin = Origin,
-            CreatedUtc = UtcText.Parse(CreatedUtc),
-            NextPollUtc = UtcText.ParseOrNull(NextPollUtc),
-            Health = new SourceHealth
-            {
-                LastAttempt = UtcText.ParseOrNull(LastAttemptUtc),
-                LastSuccess = UtcText.ParseOrNull(LastSuccessUtc),
-                LastFailure = UtcText.ParseOrNull(LastErrorUtc),
-                LastError = LastError,
-                LastErrorKind = Enum.TryParse<FetchErrorKind>(LastErrorKind, out var errorKind) ? errorKind : null,
-                ConsecutiveFailures = (int)ConsecutiveFailures,
-                Circuit = CircuitState switch
-                {
-                    "open" => HostCircuitState.Open,
-                    "half-open" => HostCircuitState.HalfOpen,
-                    _ => HostCircuitState.Closed,
-                },
-            },
-        };
     }
 
     private sealed class ValidatorRow
     {
         public string? ETag { get; init; }
 
-        public string? LastModified { get; init; }
+        public DateTime? LastModified { get; init; }
     }
 
     private sealed class FetchLogRow
@@ -395,15 +326,15 @@ internal sealed partial class SqliteStanceStore : ISourceStore
 
         public string? FinalUrl { get; init; }
 
-        public string StartedUtc { get; init; } = string.Empty;
+        public DateTime StartedUtc { get; init; }
 
-        public long? Status { get; init; }
+        public int? Status { get; init; }
 
         public long? Bytes { get; init; }
 
         public long? ElapsedMs { get; init; }
 
-        public long? Attempts { get; init; }
+        public int? Attempts { get; init; }
 
         public string? ErrorKind { get; init; }
 
@@ -414,11 +345,11 @@ internal sealed partial class SqliteStanceStore : ISourceStore
             SourceId,
             Url,
             FinalUrl,
-            UtcText.Parse(StartedUtc),
-            Status is { } s ? (int)s : null,
+            PgTime.FromDb(StartedUtc),
+            Status,
             Bytes,
             ElapsedMs,
-            Attempts is { } a ? (int)a : null,
+            Attempts,
             Enum.TryParse<FetchErrorKind>(ErrorKind, out var kind) ? kind : FetchErrorKind.None,
             Error);
     }
