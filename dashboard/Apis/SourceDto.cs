@@ -1,9 +1,8 @@
 using StanceBoard.Dashboard.Storage;
-using StanceBoard.Dashboard.Storage.Sqlite;
 
 namespace StanceBoard.Dashboard.Apis;
 
-/// <summary>A source as the API shows it.</summary>
+/// <summary>A source as the API shows it (credentials in its URL hidden).</summary>
 public sealed record SourceDto(
     long Id,
     string Name,
@@ -22,9 +21,9 @@ public sealed record SourceDto(
         ArgumentNullException.ThrowIfNull(source);
         return new(
             source.Id,
-            source.Name,
-            source.Url,
-            SqliteStanceStore.KindText(source.Kind),
+            UrlRedaction.Redact(source.Name),
+            UrlRedaction.Redact(source.Url),
+            SourceText.Kind(source.Kind),
             source.Outlet,
             source.Enabled,
             (int)Math.Round(source.PollInterval.TotalMinutes),
@@ -36,9 +35,9 @@ public sealed record SourceDto(
                 source.Health.LastSuccess,
                 source.Health.LastFailure,
                 source.Health.LastErrorKind?.ToString(),
-                source.Health.LastError,
+                UrlRedaction.RedactOrNull(source.Health.LastError),
                 source.Health.ConsecutiveFailures,
-                SqliteStanceStore.CircuitText(source.Health.Circuit)));
+                SourceText.Circuit(source.Health.Circuit)));
     }
 }
 

@@ -12,29 +12,18 @@ namespace StanceBoard.Dashboard.ChartServing;
 internal sealed class ChartDataState : IPieceScoredSink, IPiecesRemovedSink, IRescoreProgressSink
 {
     private long _generation;
-    private long _newestPiece;
+    private long _changes;
 
     /// <summary>Raised after every change, once <see cref="Current"/> shows it.</summary>
     public event Action? Changed;
 
     /// <summary>The state now.</summary>
-    public DataVersion Current => new(Volatile.Read(ref _generation), Volatile.Read(ref _newestPiece));
+    public DataVersion Current => new(Volatile.Read(ref _generation), Volatile.Read(ref _changes));
 
     public Task OnPieceScoredAsync(PieceDto piece, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(piece);
-        var seen = Volatile.Read(ref _newestPiece);
-        while (piece.Id > seen)
-        {
-            var previous = Interlocked.CompareExchange(ref _newestPiece, piece.Id, seen);
-            if (previous == seen)
-            {
-                break;
-            }
-
-            seen = previous;
-        }
-
+        Interlocked.Increment(ref _changes);
         Changed?.Invoke();
         return Task.CompletedTask;
     }
@@ -50,6 +39,7 @@ internal sealed class ChartDataState : IPieceScoredSink, IPiecesRemovedSink, IRe
         // Every page of re-scored pieces changes stored scores: requests see each page (as when they read the
         // store every time); live charts are redrawn once the run ends, as before.
         Interlocked.Increment(ref _generation);
+        Interlocked.Increment(ref _changes);
         if (progress?.State is "finished" or "cancelled" or "failed")
         {
             Changed?.Invoke();
@@ -62,6 +52,7 @@ internal sealed class ChartDataState : IPieceScoredSink, IPiecesRemovedSink, IRe
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
+        Interlocked.Increment(ref _changes);
         Changed?.Invoke();
     }
 }

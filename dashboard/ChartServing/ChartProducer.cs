@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using StanceBoard.Dashboard.Charts;
+using StanceBoard.Dashboard.Telemetry;
 
 namespace StanceBoard.Dashboard.ChartServing;
 
@@ -32,7 +36,18 @@ internal sealed class ChartProducer(ObservationCache observations, RenderedChart
         return files.GetOrRenderAsync(key, () => RenderAsync(name, format, request, gated), cancellationToken);
     }
 
-    private async Task<RenderedChart?> RenderAsync(string name, ChartFormat format, ChartRequest request, bool gated)
+    /// <summary>The chart as the page shows it (SVG and linked marks, <see cref="RenderedChart.View"/>), or <see langword="null"/> when too much data matches.</summary>
+    /// <exception cref="RenderQueueFullException">The gate's queue is full.</exception>
+    /// <exception cref="ChartParameterException">A parameter is invalid for this chart.</exception>
+    public Task<RenderedChart?> GetViewAsync(string name, ChartRequest request, bool gated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var key = ChartRenderKey.ForOutput(name, ChartFormat.Svg, request) + "|view";
+        return files.GetOrRenderAsync(key, () => RenderAsync(name, format: null, request, gated), cancellationToken);
+    }
+
+    // format null: the page's view.
+    private async Task<RenderedChart?> RenderAsync(string name, ChartFormat? format, ChartRequest request, bool gated)
     {
         // Shared by everyone waiting for this file: nobody's cancellation stops it.
         using var slot = gated ? await gate.EnterAsync(CancellationToken.None) : null;
@@ -42,9 +57,22 @@ internal sealed class ChartProducer(ObservationCache observations, RenderedChart
             return null;
         }
 
-        var chart = ChartService.Prepare(name, format, data.Snapshot, request);
-        var content = chart.Render();
+        var started = Stopwatch.GetTimestamp();
+        RenderedChart rendered;
+        if (format is { } fileFormat)
+        {
+            var chart = ChartService.Prepare(name, fileFormat, data.Snapshot, request);
+            rendered = new RenderedChart(chart.Render(), chart.ContentType, chart.FileName, chart.ETag, data.Stamp);
+        }
+        else
+        {
+            var view = ChartService.RenderView(name, data.Snapshot, request);
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(view.Svg));
+            rendered = new RenderedChart([], "application/json", name + ".json", "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"", data.Stamp, view);
+        }
+
+        StanceBoardTelemetry.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("chart", name));
         Interlocked.Increment(ref _renders);
-        return new RenderedChart(content, chart.ContentType, chart.FileName, chart.ETag, data.Stamp);
+        return rendered;
     }
 }

@@ -56,7 +56,7 @@ internal sealed class ObservationCache(IStanceStore store, ChartDataState state,
             {
                 task = entry is not null && entry.StartedFor.Generation == version.Generation
                     ? ExtendAsync(entry.Task, filter, version)
-                    : ReadAsync(filter, version.Generation, previous: null);
+                    : ReadAsync(filter, version, previous: null);
                 entry = new Entry(task, version, now);
                 _entries[key] = entry;
                 _ = ForgetOnFailureAsync(key, entry);
@@ -83,7 +83,7 @@ internal sealed class ObservationCache(IStanceStore store, ChartDataState state,
             var version = state.Current;
             var now = time.GetUtcNow();
             var expired = _entries
-                .Where(e => e.Value.Task.IsCompleted && !(e.Value.Task.IsCompletedSuccessfully && e.Value.Task.Result.Stamp.Generation == version.Generation && now - e.Value.Task.Result.Stamp.ReadAt < _options.MaxDataAge))
+                .Where(e => e.Value.Task.IsCompleted && !(e.Value.Task.IsCompletedSuccessfully && e.Value.Task.Result.Stamp.Version.Generation == version.Generation && now - e.Value.Task.Result.Stamp.ReadAt < _options.MaxDataAge))
                 .Select(e => e.Key)
                 .ToArray();
             foreach (var key in expired)
@@ -99,9 +99,8 @@ internal sealed class ObservationCache(IStanceStore store, ChartDataState state,
     {
         if (!entry.Task.IsCompleted)
         {
-            // A read started after every piece announced now was stored includes them.
-            return entry.StartedFor.Generation == version.Generation && entry.StartedFor.NewestPiece >= version.NewestPiece
-                && now - entry.Started < _options.MaxDataAge;
+            // A read started after the last announced change includes it.
+            return entry.StartedFor == version && now - entry.Started < _options.MaxDataAge;
         }
 
         return entry.Task.IsCompletedSuccessfully && entry.Task.Result.Stamp.IsCurrent(version, now, _options.MaxDataAge);
@@ -116,38 +115,43 @@ internal sealed class ObservationCache(IStanceStore store, ChartDataState state,
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return await ReadAsync(filter, version.Generation, null);
+            return await ReadAsync(filter, version, null);
         }
 
-        if (before.Stamp.Generation != version.Generation || time.GetUtcNow() - before.Stamp.ReadAt >= _options.MaxDataAge)
+        if (before.Stamp.Version.Generation != version.Generation || time.GetUtcNow() - before.Stamp.ReadAt >= _options.MaxDataAge)
         {
-            return await ReadAsync(filter, version.Generation, null);
+            return await ReadAsync(filter, version, null);
         }
 
         // Data only grew since: too many stays too many; otherwise read just the new pieces.
         return before.Snapshot is null
-            ? before with { Stamp = before.Stamp with { MaxPieceId = Math.Max(before.Stamp.MaxPieceId, version.NewestPiece) } }
-            : await ReadAsync(filter, version.Generation, before);
+            ? before with { Stamp = before.Stamp with { Version = version } }
+            : await ReadAsync(filter, version, before);
     }
 
     // A whole read, or (given what was read before) the pieces stored since; the stamp keeps the
-    // time of the last whole read, so MaxDataAge still bounds how old the oldest part may be.
-    private async Task<CachedObservations> ReadAsync(StanceFilter filter, long generation, CachedObservations? previous)
+    // time of the last whole read, so MaxDataAge still bounds how old the oldest part may be. A
+    // store that cannot tell what was added (ids not committed in order) answers with everything.
+    private async Task<CachedObservations> ReadAsync(StanceFilter filter, DataVersion version, CachedObservations? previous)
     {
         await Task.Yield(); // callers holding the lock never run the read
-        var readAt = previous?.Stamp.ReadAt ?? time.GetUtcNow();
+        var now = time.GetUtcNow();
         var afterPieceId = previous?.Stamp.MaxPieceId ?? 0;
         var remaining = MaxObservations - (previous?.Snapshot?.Count ?? 0);
         var read = await store.ListObservationsSinceAsync(filter, afterPieceId, Math.Max(1, remaining), CancellationToken.None);
         Interlocked.Increment(ref _reads);
-        var stamp = new DataStamp(generation, Math.Max(read.MaxPieceId, afterPieceId), readAt);
-        if (read.Observations.Count > remaining)
+        if (read.Complete || previous?.Snapshot is null)
         {
-            return new CachedObservations(null, stamp);
+            var whole = new DataStamp(version, read.MaxPieceId, now);
+            return read.Observations.Count > MaxObservations
+                ? new CachedObservations(null, whole)
+                : new CachedObservations(new ObservationSnapshot(read.Observations, filter), whole);
         }
 
-        var snapshot = previous?.Snapshot is { } before ? before.Append(read.Observations) : new ObservationSnapshot(read.Observations, filter);
-        return new CachedObservations(snapshot, stamp);
+        var stamp = new DataStamp(version, Math.Max(read.MaxPieceId, afterPieceId), previous.Stamp.ReadAt);
+        return read.Observations.Count > remaining
+            ? new CachedObservations(null, stamp)
+            : new CachedObservations(previous.Snapshot.Append(read.Observations), stamp);
     }
 
     private async Task ForgetOnFailureAsync(string key, Entry entry)

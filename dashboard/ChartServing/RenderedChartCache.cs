@@ -39,7 +39,7 @@ internal sealed class RenderedChartCache(ChartDataState state, IOptions<ChartSer
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(render);
         var version = state.Current;
-        var flightKey = $"{version.Generation}/{version.NewestPiece}/{key}";
+        var flightKey = $"{version.Generation}/{version.Changes}/{key}";
         Task<RenderedChart?> task;
         lock (_lock)
         {
@@ -91,7 +91,7 @@ internal sealed class RenderedChartCache(ChartDataState state, IOptions<ChartSer
 
     private void Add(string key, RenderedChart chart)
     {
-        var size = chart.Content.LongLength + (key.Length * 2L);
+        var size = chart.Bytes + (key.Length * 2L);
         if (size > _budget)
         {
             return;
@@ -132,7 +132,7 @@ internal sealed class RenderedChartCache(ChartDataState state, IOptions<ChartSer
     {
         _recency.Remove(node);
         _files.Remove(node.Value.Key);
-        _bytes -= node.Value.Chart.Content.LongLength + (node.Value.Key.Length * 2L);
+        _bytes -= node.Value.Chart.Bytes + (node.Value.Key.Length * 2L);
     }
 
     private sealed class CacheItem(string key, RenderedChart chart, DateTimeOffset lastUsed)

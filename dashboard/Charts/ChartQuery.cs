@@ -133,14 +133,25 @@ public static class ChartQuery
             return null;
         }
 
+        DateOnly? parsed = null;
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            parsed = day;
+        }
+        else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            parsed = DateOnly.FromDateTime(instant.UtcDateTime);
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        if (parsed is { } value)
         {
-            return DateOnly.FromDateTime(instant.UtcDateTime);
+            if (FilterDates.Contains(value))
+            {
+                return value;
+            }
+
+            errors[name] = [FilterDates.OutOfRange(text.Trim())];
+            return null;
         }
 
         errors[name] = [$"'{Clip(text)}' is not a date such as 2020-10-01 (UTC)."];

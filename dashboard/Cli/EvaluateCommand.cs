@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StanceBoard.Analysis.Evaluation;
+using StanceBoard.Analysis.Featurization;
 
 namespace StanceBoard.Dashboard.Cli;
 
@@ -17,7 +18,7 @@ internal static class EvaluateCommand
             F1(favor) and F1(against) pooled over all rows, the SemEval-2016 stance measure),
             f_favor, f_against, macro_f1, accuracy, count, per_target and confusion (rows gold,
             columns predicted, both in the order favor, against, none). Bad rows are reported on
-            stderr with their line numbers and left out.
+            stderr with their line numbers and left out; the verb then exits with 1.
 
             Examples:
               stanceboard evaluate --model stance.model --data holdout.csv
@@ -46,16 +47,23 @@ internal static class EvaluateCommand
         }
 
         var targets = ModelSource.ConfiguredTargets();
-        var metrics = StanceEvaluator.Evaluate(data.Examples.Select(e =>
-            (e.Target, e.Stance, model.Predict(e.Text, ModelSource.Resolve(e.Target, targets, model)).Stance)));
+        var predictions = ModelSource.PredictAll(model, data.Examples, targets, cancellationToken);
+        var metrics = StanceEvaluator.Evaluate(data.Examples.Select((e, i) => (e.Target, e.Stance, predictions[i].Stance)));
         CliOutput.Info($"Evaluated model {model.Version} on {metrics.Count} row(s).");
-        CliOutput.WriteJsonLine(new EvaluateLine(model.Version, metrics.FAvg, metrics.FFavor, metrics.FAgainst, metrics.MacroF1, metrics.Accuracy, metrics.Count, metrics.PerTarget, metrics.Confusion, data.Problems.Count));
+        CliOutput.WriteJsonLine(new EvaluateLine(model.Version, FeatureSetText.ToText(model.Features), metrics.FAvg, metrics.FFavor, metrics.FAgainst, metrics.MacroF1, metrics.Accuracy, metrics.Count, metrics.PerTarget, metrics.Confusion, data.Problems.Count));
+        if (data.Problems.Count > 0)
+        {
+            CliOutput.Info(LabelledFile.NotAllRowsUsed(dataPath, data));
+            return CliApp.Failure;
+        }
+
         return CliApp.Ok;
     }
 
     /// <summary>The last line of <c>evaluate</c>.</summary>
     private sealed record EvaluateLine(
         string ModelVersion,
+        string Features,
         double FAvg,
         double FFavor,
         double FAgainst,

@@ -58,7 +58,8 @@ internal static class IngestCommand
 
         async Task RunBatchAsync(Action<string>? onProgress)
         {
-            await foreach (var result in host.Services.GetRequiredService<WebIngestion>().IngestUrlsAsync(urls, cancellationToken))
+            var concurrency = host.Services.GetRequiredService<IOptions<PollingOptions>>().Value.MaxConcurrentSources;
+            await foreach (var result in host.Services.GetRequiredService<WebIngestion>().IngestUrlsAsync(urls, concurrency, cancellationToken))
             {
                 var location = result.Item.Url;
                 if (result.Stored is not { } stored)
@@ -96,7 +97,19 @@ internal static class IngestCommand
                     continue;
                 }
 
-                var processed = await processor.ProcessAsync(result.Piece!, cancellationToken: cancellationToken);
+                ProcessResult processed;
+                try
+                {
+                    processed = await processor.ProcessAsync(result.Piece!, cancellationToken: cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One piece that cannot be scored or stored is reported; the rest of the batch goes on.
+                    counts.Failed++;
+                    CliOutput.Problem(result.Location, $"could not be stored: {ex.Message}");
+                    continue;
+                }
+
                 counts.Stored += processed.IsNew ? 1 : 0;
                 counts.Duplicates += processed.IsNew ? 0 : 1;
                 if (json)

@@ -1,9 +1,9 @@
+using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Sources;
 using StanceBoard.Dashboard.Storage;
-using StanceBoard.Dashboard.Storage.Sqlite;
 using StanceBoard.Ingestion.Files;
 
 namespace StanceBoard.Dashboard.Hosting;
@@ -14,9 +14,9 @@ internal static class CoreServices
     public static IServiceCollection AddStanceBoardCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<FileIngestionOptions>().BindConfiguration(FileIngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IStanceStore, SqliteStanceStore>();
+        services.AddStanceBoardStorage(configuration);
         services.AddSingleton(_ => TargetsConfiguration.Load(configuration));
         services.AddSingleton<ScorerProvider>();
         services.AddSingleton<PieceProcessor>();
@@ -24,8 +24,7 @@ internal static class CoreServices
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoControl>();
         services.AddWebIngestion(configuration);
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
-        services.AddSingleton<IModelStore, SqliteModelStore>();
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelRegistry>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.ChartServing;
@@ -9,6 +10,8 @@ using StanceBoard.Dashboard.LiveCharts;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Sources;
+using StanceBoard.Dashboard.Storage;
+using StanceBoard.Dashboard.Telemetry;
 
 namespace StanceBoard.Dashboard.Hosting;
 
@@ -26,7 +29,8 @@ internal static class WebApp
         builder.Configuration.AddCommandLine(args, CoreServices.SwitchMappings.ToDictionary());
         builder.Services.AddStanceBoardCore(builder.Configuration);
 
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -34,6 +38,8 @@ internal static class WebApp
             .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Admin));
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
         builder.Services.AddOpenApi();
         // Hub messages are parsed by the SignalR client, never read as HTML: escape only what JSON needs.
         // Charts are SVG, full of < > and quotes; default escaping (\u003C…) made them ~55 % larger for every client.
@@ -43,15 +49,18 @@ internal static class WebApp
         builder.Services.AddSingleton<IPieceScoredSink>(sp => sp.GetRequiredService<HubPieceSink>());
         builder.Services.AddSingleton<IPiecesRemovedSink>(sp => sp.GetRequiredService<HubPieceSink>());
         builder.Services.AddLiveCharts();
+        builder.Services.AddStanceBoardTelemetry(builder.Configuration, web: true);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IHubFilter, HubMetricsFilter>();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<DemoReplayService>();
-        builder.Services.AddHostedService<StoreWatcher>();
+        builder.Services.AddStoreWatcher(builder.Configuration);
         builder.Services.AddHostedService<SourcePollingService>();
         builder.Services.AddSingleton<IRescoreProgressSink, HubRescoreSink>();
         builder.Services.AddSingleton<RescoreService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RescoreService>());
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -61,6 +70,7 @@ internal static class WebApp
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
         app.UseRouting(); // after static files, so the page fallback never shadows a file
+        app.UseMiddleware<StoreReadinessMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -73,10 +83,16 @@ internal static class WebApp
         app.MapSourcesApi();
         app.MapModelsApi();
         app.MapChartsApi();
+        app.MapChartViewApi();
         app.MapHub<StanceHub>(StanceHub.Path);
+        app.MapStanceBoardTelemetry();
 
         // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
         app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$):nonfile}", "index.html");
+        // Author and outlet names may hold a dot (J. Smith, Eurasianet.org), which the catch-all
+        // above takes for a file name: their routes serve the shell whatever the name.
+        app.MapFallbackToFile("authors/{name}", "index.html");
+        app.MapFallbackToFile("outlets/{name}", "index.html");
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace StanceBoard.Dashboard.LiveCharts;
 /// <summary>
 /// Keeps subscribed charts current. A change to the stored scores (<see cref="ChartDataState.Changed"/>)
 /// marks every subscribed chart dirty; this loop then renders each canonical chart once and sends
-/// the SVG to all of its keys' subscribers as <c>chartUpdated(key, version, svg)</c>. Renders are
+/// the SVG and its linked marks to all of its keys' subscribers as <c>chartUpdated(key, version, svg, marks)</c>. Renders are
 /// coalesced (at most one per chart per <see cref="MinInterval"/>), drawn from the shared
 /// observation cache, run <see cref="LiveChartsOptions.MaxConcurrentRenders"/> at a time in the
 /// fair order of <see cref="ChartSubscriptions.Active"/>, and an unchanged SVG is not sent again.
@@ -123,7 +122,7 @@ internal sealed class ChartRefreshService : BackgroundService
         RenderedChart? rendered;
         try
         {
-            rendered = await _producer.GetAsync(chart.Name, ChartFormat.Svg, chart.Request, gated: false, cancellationToken);
+            rendered = await _producer.GetViewAsync(chart.Name, chart.Request, gated: false, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -153,10 +152,11 @@ internal sealed class ChartRefreshService : BackgroundService
         }
 
         _lastSent[chart.RenderKey] = rendered.ETag;
-        var svg = Encoding.UTF8.GetString(rendered.Content);
+        var view = rendered.View!;
         foreach (var key in chart.Keys)
         {
-            await _hub.Clients.Group(ChartKey.GroupOf(key)).ChartUpdatedAsync(key, version, svg);
+            Telemetry.StanceBoardTelemetry.HubMessages.Add(1, new("direction", "out"), new("method", "chartUpdated"));
+            await _hub.Clients.Group(ChartKey.GroupOf(key)).ChartUpdatedAsync(key, version, view.Svg, view.Marks);
         }
     }
 }

@@ -50,7 +50,9 @@ public interface IStanceStore
     /// <summary>
     /// Like <see cref="ListObservationsAsync"/>, for the pieces with an id above
     /// <paramref name="afterPieceId"/> only (0: all), read together with the highest piece id
-    /// stored at that moment, so a reader can later ask for exactly what was added since.
+    /// stored at that moment, so a reader can later ask for exactly what was added since. A store
+    /// whose ids are not committed in increasing order returns every observation instead
+    /// (<see cref="ObservationRead.Complete"/>).
     /// </summary>
     Task<ObservationRead> ListObservationsSinceAsync(StanceFilter filter, long afterPieceId, int limit, CancellationToken cancellationToken = default);
 

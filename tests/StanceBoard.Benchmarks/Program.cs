@@ -32,9 +32,15 @@ public static class Program
             return await Live.BareHubServer.RunAsync(hubArgs);
         }
 
+        if (args is ["model-figures", "perspectrum", .. var perspectrum])
+        {
+            PerspectrumFigures.Run(perspectrum);
+            return 0;
+        }
+
         if (args is ["model-figures", .. var rest])
         {
-            ModelFigures.Run(rest.FirstOrDefault() ?? "all");
+            ModelFigures.Run(rest);
             return 0;
         }
 

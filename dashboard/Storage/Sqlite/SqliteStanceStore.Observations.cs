@@ -43,7 +43,8 @@ internal sealed partial class SqliteStanceStore
             args.Add("From", UtcText.ToText(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         }
 
-        if (filter.To is { } to)
+        // The last calendar day has no next day to stop before: no upper bound is then needed.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             sql.Append(" AND p.published_utc < @ToExclusive");
             args.Add("ToExclusive", UtcText.ToText(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
@@ -94,7 +95,7 @@ internal sealed partial class SqliteStanceStore
             r.Score,
             Shared(names, r.ModelVersion)!)).ToArray();
         await transaction.CommitAsync(cancellationToken);
-        return new ObservationRead(observations, maxPieceId);
+        return new ObservationRead(observations, maxPieceId, Complete: afterPieceId == 0);
     }
 
     private static string? Shared(Dictionary<string, string> names, string? name)

@@ -96,7 +96,7 @@ internal static class LiveBenchmark
     private static async Task<Dictionary<string, object?>> LatencyAsync(Uri address, int count, int perSecond, string label)
     {
         using var http = Writer(address);
-        await using var client = await LeanHubClient.ConnectAsync(new Uri(address, "hubs/stance"), CancellationToken.None);
+        await using var client = await SignalRProbe.ConnectAsync(new Uri(address, "hubs/stance"), CancellationToken.None);
         foreach (var chart in OverviewCharts)
         {
             await client.SubscribeAsync(chart, CancellationToken.None);
@@ -321,7 +321,7 @@ internal static class LiveBenchmark
         return new JsonObject { ["piece"] = pieces[0]!.DeepClone(), ["charts"] = charts }.ToJsonString();
     }
 
-    private static async Task WaitForAsync(LeanHubClient client, string target, string marker, TimeSpan timeout)
+    private static async Task WaitForAsync(SignalRProbe client, string target, string marker, TimeSpan timeout)
     {
         var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < until)

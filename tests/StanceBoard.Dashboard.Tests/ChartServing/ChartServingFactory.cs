@@ -24,9 +24,7 @@ public class ChartServingFactory(IDictionary<string, string?> settings) : Stance
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<SqliteStanceStore>();
             services.AddSingleton<IStanceStore>(sp => ObservedStore.Wrap(sp.GetRequiredService<SqliteStanceStore>(), Hooks));
-            services.AddSingleton<ISourceStore>(sp => sp.GetRequiredService<SqliteStanceStore>());
         });
     }
 }

@@ -17,7 +17,7 @@ public sealed class RenderedChartCacheTests
     private Func<Task<RenderedChart?>> Render(int bytes = 1000) => () =>
     {
         Interlocked.Increment(ref _renders);
-        return Task.FromResult<RenderedChart?>(new RenderedChart(new byte[bytes], "image/svg+xml", "c.svg", "\"e\"", new DataStamp(_state.Current.Generation, _state.Current.NewestPiece, _time.GetUtcNow())));
+        return Task.FromResult<RenderedChart?>(new RenderedChart(new byte[bytes], "image/svg+xml", "c.svg", "\"e\"", new DataStamp(_state.Current, 0, _time.GetUtcNow())));
     };
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class RenderedChartCacheTests
 
         var first = cache.GetOrRenderAsync("k", render, CancellationToken.None);
         var second = cache.GetOrRenderAsync("k", render, CancellationToken.None);
-        gate.SetResult(new RenderedChart([1, 2], "image/svg+xml", "c.svg", "\"e\"", new DataStamp(0, 0, _time.GetUtcNow())));
+        gate.SetResult(new RenderedChart([1, 2], "image/svg+xml", "c.svg", "\"e\"", new DataStamp(_state.Current, 0, _time.GetUtcNow())));
 
         (await first).ShouldBeSameAs(await second);
         _renders.ShouldBe(1);
