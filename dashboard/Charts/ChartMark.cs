@@ -15,4 +15,11 @@ namespace StanceBoard.Dashboard.Charts;
 /// <param name="Y">Top edge.</param>
 /// <param name="Width">Width.</param>
 /// <param name="Height">Height.</param>
-public sealed record ChartMark(string Kind, string Name, string Target, double Value, int N, bool Thin, double X, double Y, double Width, double Height);
+public sealed record ChartMark(string Kind, string Name, string Target, double Value, int N, bool Thin, double X, double Y, double Width, double Height)
+{
+    /// <summary>The lower end of the estimate's credible interval (the level the chart's caption names), or <see langword="null"/> when not known.</summary>
+    public double? Lower { get; init; }
+
+    /// <summary>The upper end of the estimate's credible interval, or <see langword="null"/> when not known.</summary>
+    public double? Upper { get; init; }
+}

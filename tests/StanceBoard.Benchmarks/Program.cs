@@ -32,6 +32,12 @@ public static class Program
             return await Live.BareHubServer.RunAsync(hubArgs);
         }
 
+        if (args is ["chart-figures", .. var chartArgs])
+        {
+            Charts.ChartFigures.Run(chartArgs);
+            return 0;
+        }
+
         if (args is ["model-figures", "perspectrum", .. var perspectrum])
         {
             PerspectrumFigures.Run(perspectrum);

@@ -101,7 +101,11 @@ internal sealed class HeatmapBody(string kind, IReadOnlyList<string> groups, IRe
             var a = _plot.GetPixel(new Coordinates(cell.Column - 0.5, y + 0.5));
             var b = _plot.GetPixel(new Coordinates(cell.Column + 0.5, y - 0.5));
             canvas.Marks.Add(new ChartMark(kind, groups[cell.Row], targets[cell.Column], Math.Round(cell.Value, 4), cell.N, cell.Thin,
-                Math.Round(a.X, 2), Math.Round(a.Y, 2), Math.Round(b.X - a.X, 2), Math.Round(b.Y - a.Y, 2)));
+                Math.Round(a.X, 2), Math.Round(a.Y, 2), Math.Round(b.X - a.X, 2), Math.Round(b.Y - a.Y, 2))
+            {
+                Lower = Math.Round(cell.Lower, 4),
+                Upper = Math.Round(cell.Upper, 4),
+            });
         }
     }
 }

@@ -123,7 +123,11 @@ internal sealed class PositionsBody(IReadOnlyList<string> authors, IReadOnlyList
             {
                 var rect = bars.BarRect(bar with { Row = _rowOf[bar.Row] }, thickness);
                 canvas.Marks.Add(new ChartMark("author", authors[bar.Row], target, Math.Round(bar.Estimate, 4), bar.N, bar.Thin,
-                    Math.Round(rect.Left, 2), Math.Round(rect.Top, 2), Math.Round(rect.Width, 2), Math.Round(rect.Height, 2)));
+                    Math.Round(rect.Left, 2), Math.Round(rect.Top, 2), Math.Round(rect.Width, 2), Math.Round(rect.Height, 2))
+                {
+                    Lower = Math.Round(bar.Lower, 4),
+                    Upper = Math.Round(bar.Upper, 4),
+                });
             }
         }
     }

@@ -16,12 +16,14 @@ internal sealed class TimelineBody(IReadOnlyList<TimelineSeries> series, double 
 {
     private Plot? _plot;
     private readonly List<FigurePlottable> _figurePlottables = [];
+    private readonly List<EnvelopeLine> _envelopes = [];
     private SKRect _area;
 
     public string? Fit(SKRect area, ChartTheme theme)
     {
         _area = area;
         _figurePlottables.Clear();
+        _envelopes.Clear();
         var plot = PlotKit.Create(theme);
         var xAxis = plot.Axes.DateTimeTicksBottom();
         xAxis.TickGenerator = new DateTickLabels();
@@ -50,12 +52,16 @@ internal sealed class TimelineBody(IReadOnlyList<TimelineSeries> series, double 
                 // The band is soft anyway: two-pixel columns halve its vertices at no visible cost.
                 foreach (var run in ColumnEnvelope.Downsample(s.Points, xMin, xMax, Math.Max(1, columns / 2)))
                 {
-                    plot.Add.Plottable(new EnvelopeLine(run, s.Style.Colour, 0, alpha: 0.13, band: true));
+                    var envelope = new EnvelopeLine(run, s.Style.Colour, 0, alpha: 0.13, band: true);
+                    plot.Add.Plottable(envelope);
+                    _envelopes.Add(envelope);
                 }
 
                 foreach (var run in ColumnEnvelope.Downsample(s.Points, xMin, xMax, columns))
                 {
-                    plot.Add.Plottable(new EnvelopeLine(run, s.Style.Colour, Math.Max(1f / (float)pixelsPerUnit, theme.DataLine * 0.6f)));
+                    var envelope = new EnvelopeLine(run, s.Style.Colour, Math.Max(1f / (float)pixelsPerUnit, theme.DataLine * 0.6f));
+                    plot.Add.Plottable(envelope);
+                    _envelopes.Add(envelope);
                 }
 
                 continue;
@@ -99,7 +105,16 @@ internal sealed class TimelineBody(IReadOnlyList<TimelineSeries> series, double 
             return;
         }
 
-        PlotKit.Render(_plot, canvas.Canvas, _area);
+        _envelopes.ForEach(e => e.Deferred = canvas.SvgPaths);
+        try
+        {
+            PlotKit.Render(_plot, canvas.Canvas, _area);
+        }
+        finally
+        {
+            _envelopes.ForEach(e => e.Deferred = null);
+        }
+
         PlotKit.RecordTexts(_plot, canvas);
         foreach (var p in _figurePlottables)
         {

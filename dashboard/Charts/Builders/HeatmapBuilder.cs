@@ -38,7 +38,7 @@ internal sealed class HeatmapBuilder(string name, AggregateDimension dimension) 
         var columnOf = targets.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
         var cells = aggregates
             .Where(a => columnOf.ContainsKey(a.Target))
-            .Select(a => new HeatmapCell(rowOf[a.Group!], columnOf[a.Target], a.Estimate, a.N, a.IsThin))
+            .Select(a => new HeatmapCell(rowOf[a.Group!], columnOf[a.Target], a.Estimate, a.N, a.IsThin, a.Lower, a.Upper))
             .ToList();
 
         var anyThin = cells.Any(c => c.Thin);

@@ -18,6 +18,9 @@ internal sealed class FigureCanvas(SKCanvas canvas, ChartTheme theme)
 
     public List<ChartMark> Marks { get; } = [];
 
+    /// <summary>When drawing the SVG: where dense paths put their data (see <see cref="DeferredSvgPaths"/>); otherwise <see langword="null"/>.</summary>
+    public DeferredSvgPaths? SvgPaths { get; init; }
+
     /// <summary>Draws one line of text with its left, centre or right at <paramref name="x"/> and its baseline at <paramref name="y"/>.</summary>
     public SKRect DrawText(string role, string text, float x, float y, float size, Rgb colour, bool bold = false, bool italic = false, SKTextAlign align = SKTextAlign.Left)
     {

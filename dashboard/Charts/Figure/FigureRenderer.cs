@@ -13,14 +13,14 @@ namespace StanceBoard.Dashboard.Charts.Figure;
 /// </summary>
 internal static class FigureRenderer
 {
-    /// <summary>Draws <paramref name="figure"/> onto <paramref name="canvas"/>, whose units are layout units.</summary>
-    public static FigureCanvas Render(ChartFigure figure, SKCanvas canvas)
+    /// <summary>Draws <paramref name="figure"/> onto <paramref name="canvas"/>, whose units are layout units; an SVG canvas passes <paramref name="svgPaths"/> for the dense paths' data.</summary>
+    public static FigureCanvas Render(ChartFigure figure, SKCanvas canvas, DeferredSvgPaths? svgPaths = null)
     {
         var size = figure.Size;
         var theme = new ChartTheme(size.FontPx, size.WidthInches, figure.Greyscale);
         var width = (float)size.LayoutWidth;
         var height = (float)size.LayoutHeight;
-        var output = new FigureCanvas(canvas, theme);
+        var output = new FigureCanvas(canvas, theme) { SvgPaths = svgPaths };
         using (var background = new SKPaint { Color = SKColors.White })
         {
             canvas.DrawRect(new SKRect(0, 0, width, height), background);

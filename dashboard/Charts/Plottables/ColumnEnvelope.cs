@@ -39,13 +39,15 @@ internal static class ColumnEnvelope
             run.BandHigh.Add(high);
         }
 
-        foreach (var p in points)
+        for (var i = 0; i < points.Count; i++)
         {
+            var p = points[i];
             var c = (long)Math.Floor((p.X - xMin) / width);
             if (run is null || p.BreakBefore)
             {
                 Flush();
-                run = new Run([], [], [], [], []);
+                var capacity = Math.Min(points.Count - i, columns + 1); // no list grows while it fills
+                run = new Run(new(2 * capacity), new(2 * capacity), new(capacity), new(capacity), new(capacity));
                 runs.Add(run);
                 column = long.MinValue;
             }

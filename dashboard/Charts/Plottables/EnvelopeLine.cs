@@ -1,6 +1,7 @@
 using ScottPlot;
 using SkiaSharp;
 using StanceBoard.Dashboard.Charts.Color;
+using StanceBoard.Dashboard.Charts.Figure;
 
 namespace StanceBoard.Dashboard.Charts.Plottables;
 
@@ -13,6 +14,9 @@ namespace StanceBoard.Dashboard.Charts.Plottables;
 /// </summary>
 internal sealed class EnvelopeLine(ColumnEnvelope.Run run, Rgb colour, float minThickness, double alpha = 1, bool band = false) : FigurePlottable
 {
+    /// <summary>When drawing the SVG: where the path's data goes (the canvas draws a placeholder); otherwise <see langword="null"/>.</summary>
+    public DeferredSvgPaths? Deferred { get; set; }
+
     protected override void Draw(SKCanvas canvas)
     {
         if (run.BandX.Count == 0)
@@ -20,8 +24,9 @@ internal sealed class EnvelopeLine(ColumnEnvelope.Run run, Rgb colour, float min
             return;
         }
 
-        var tops = new SKPoint[run.BandX.Count];
-        var bottoms = new SKPoint[run.BandX.Count];
+        // The polygon: along the columns' tops, then back along their bottoms.
+        var count = run.BandX.Count;
+        var polygon = new SKPoint[2 * count];
         var line = 0;
         for (var i = 0; i < run.BandX.Count; i++)
         {
@@ -55,24 +60,21 @@ internal sealed class EnvelopeLine(ColumnEnvelope.Run run, Rgb colour, float min
             }
 
             // A tenth of a layout unit is finer than any output pixel up to 960 dpi, and keeps the SVG short.
-            tops[i] = new SKPoint(Round(px), Round(top));
-            bottoms[i] = new SKPoint(Round(px), Round(bottom));
+            polygon[i] = new SKPoint(Round(px), Round(top));
+            polygon[(2 * count) - 1 - i] = new SKPoint(Round(px), Round(bottom));
+        }
+
+        using var paint = new SKPaint { Color = ChartTheme.Sk(colour, alpha), IsAntialias = false, Style = SKPaintStyle.Fill };
+        if (Deferred is { } deferred)
+        {
+            var data = Axes.DataRect;
+            using var placeholder = deferred.Defer(polygon, new SKRect(data.Left, data.Top, data.Right, data.Bottom));
+            canvas.DrawPath(placeholder, paint);
+            return;
         }
 
         using var path = new SKPath();
-        path.MoveTo(tops[0]);
-        for (var i = 1; i < tops.Length; i++)
-        {
-            path.LineTo(tops[i]);
-        }
-
-        for (var i = bottoms.Length - 1; i >= 0; i--)
-        {
-            path.LineTo(bottoms[i]);
-        }
-
-        path.Close();
-        using var paint = new SKPaint { Color = ChartTheme.Sk(colour, alpha), IsAntialias = false, Style = SKPaintStyle.Fill };
+        path.AddPoly(polygon, close: true);
         canvas.DrawPath(path, paint);
     }
 

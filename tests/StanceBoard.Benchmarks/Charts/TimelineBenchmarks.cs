@@ -34,6 +34,10 @@ public class TimelineBenchmarks
     [Benchmark(Baseline = true)]
     public string ScottPlotSvg() => SvgExport.Render(_figure).Svg;
 
+    /// <summary>The same SVG with every path written by SkiaSharp's SVG canvas (before the dense envelopes were written directly).</summary>
+    [Benchmark]
+    public string ScottPlotSvgCanvasPaths() => SvgExport.Render(_figure, deferDensePaths: false).Svg;
+
     /// <summary>ScottPlot: figure to a 1800 × 1200 PNG with pHYs.</summary>
     [Benchmark]
     public byte[] ScottPlotPng() => PngExport.Render(_figure);
@@ -42,13 +46,13 @@ public class TimelineBenchmarks
     [Benchmark]
     public byte[] ObservationsToPng() => ChartService.Render(ChartNames.StanceTimeline, ChartFormat.Png, _observations, Request()).Content;
 
-    private static ChartRequest Request() => new()
+    internal static ChartRequest Request() => new()
     {
         Bin = TimeBin.Day,
         Size = ChartPresets.Resolve(null, 1800, 1200, 96),
     };
 
-    private static List<StanceObservation> Generate(int perTarget)
+    internal static List<StanceObservation> Generate(int perTarget)
     {
         string[] targets = ["Russia", "Turkey", "Azerbaijan"];
         var random = new Random(7);

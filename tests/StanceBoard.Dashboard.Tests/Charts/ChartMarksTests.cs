@@ -23,6 +23,8 @@ public sealed class ChartMarksTests
             mark.Value.ShouldBe(cell.Estimate, 1e-4);
             mark.N.ShouldBe(cell.N);
             mark.Thin.ShouldBe(cell.IsThin);
+            mark.Lower!.Value.ShouldBe(cell.Lower, 1e-4);
+            mark.Upper!.Value.ShouldBe(cell.Upper, 1e-4);
             mark.X.ShouldBeGreaterThanOrEqualTo(0);
             (mark.X + mark.Width).ShouldBeLessThanOrEqualTo(view.Width);
             (mark.Y + mark.Height).ShouldBeLessThanOrEqualTo(view.Height);
@@ -67,6 +69,7 @@ public sealed class ChartMarksTests
         panels["Russia"].Max(m => m.X + m.Width).ShouldBeLessThan(panels["Turkey"].Min(m => m.X));
         panels["Turkey"].Max(m => m.X + m.Width).ShouldBeLessThan(panels["Azerbaijan"].Min(m => m.X));
         view.Marks.Select(m => (m.Name, m.Target)).Distinct().Count().ShouldBe(view.Marks.Count);
+        view.Marks.ShouldAllBe(m => m.Lower <= m.Value && m.Value <= m.Upper && m.Lower < m.Upper);
     }
 
     [Theory]

@@ -47,6 +47,16 @@ function signed(value) {
 }
 
 /**
+ * What a mark says on hover (its title) and to screen readers (its name): who, target, the
+ * estimate, its interval and n, e.g. "Ann Lee, Turkey: −0.31 (interval −0.62 to +0.05; n=3, thin)".
+ */
+function markLabel(mark) {
+  const interval = Number.isFinite(mark.lower) && Number.isFinite(mark.upper)
+    ? `interval ${signed(mark.lower)} to ${signed(mark.upper)}; ` : "";
+  return `${mark.name}, ${mark.target}: ${signed(mark.value)} (${interval}n=${mark.n}${mark.thin ? ", fewer pieces than the threshold" : ""})`;
+}
+
+/**
  * Focusable links laid over the chart's marks (the server measured their rectangles after
  * rendering, in SVG units): reachable by Tab, followed with Enter (a link) or Space, named for
  * screen readers with who, target and value. Names come from data, set as text and attributes only.
@@ -54,7 +64,7 @@ function signed(value) {
 function markLayer(marks, width, height) {
   const layer = h("div", { className: "chart-marks" });
   for (const mark of marks) {
-    const label = `${mark.name}, ${mark.target}: ${signed(mark.value)} (n=${mark.n}${mark.thin ? ", fewer pieces than the threshold" : ""})`;
+    const label = markLabel(mark);
     const a = h("a", {
       className: "chart-mark",
       href: markLink(mark),
@@ -76,7 +86,7 @@ function markLayer(marks, width, height) {
  */
 export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
   const exportQuery = (extra) => query({ ...params, ...extra });
-  const frame = h("div", { className: "chart-frame", style: `aspect-ratio: ${aspect}` },
+  const frame = h("div", { className: "chart-frame", tabIndex: -1, style: `aspect-ratio: ${aspect}` },
     h("div", { className: "chart-loading" }, "Loading chart…"));
   const updated = h("span", { className: "chart-updated muted", "aria-live": "polite" });
   let version = -1;
@@ -94,8 +104,15 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
     // A live update replaces the SVG and its links; keep keyboard focus on the same author (or outlet) and target.
     const markKey = (m) => `${m.dataset.author ?? m.dataset.outlet}\u0000${m.dataset.target ?? ""}`;
     const focused = frame.contains(document.activeElement) && document.activeElement.classList.contains("chart-mark") ? markKey(document.activeElement) : null;
+    const focusedTarget = focused ? document.activeElement.dataset.target : null;
     frame.replaceChildren(svg, layer);
-    if (focused) [...layer.querySelectorAll(".chart-mark")].find((m) => markKey(m) === focused)?.focus();
+    if (focused) {
+      // The same author and target; if that mark is gone (pieces deleted), the first of the same
+      // target, else the first mark, else the chart itself, so Tab carries on from the chart.
+      const links = [...layer.querySelectorAll(".chart-mark")];
+      const next = links.find((m) => markKey(m) === focused) ?? links.find((m) => m.dataset.target === focusedTarget) ?? links[0];
+      (next ?? frame).focus();
+    }
     if (newVersion !== undefined) {
       version = newVersion;
       updated.textContent = "updated " + new Date().toLocaleTimeString();
