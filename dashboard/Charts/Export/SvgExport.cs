@@ -83,19 +83,38 @@ internal static partial class SvgExport
     }
 
     /// <summary>Whether each deferred path's placeholder data stands in the SVG exactly once, in drawing order.</summary>
+    /// <remarks>
+    /// Linear in the document: every path's data is counted in one pass (a timeline with gaps in its
+    /// bins has a path per run, thousands of them; searching the whole document per path was quadratic).
+    /// Text cannot hold <c> d="</c>: the canvas escapes quotes in text.
+    /// </remarks>
     private static bool EachOnce(string svg, DeferredSvgPaths deferred)
     {
-        var from = 0;
-        foreach (var (placeholder, _) in deferred.Paths)
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        const string attribute = " d=\"";
+        for (var at = svg.IndexOf(attribute, StringComparison.Ordinal); at >= 0; at = svg.IndexOf(attribute, at + attribute.Length, StringComparison.Ordinal))
         {
-            var quoted = Quoted(placeholder);
-            var slot = svg.IndexOf(quoted, from, StringComparison.Ordinal);
-            if (slot < 0 || svg.IndexOf(quoted, slot + 1, StringComparison.Ordinal) >= 0 || svg.IndexOf(quoted, 0, slot, StringComparison.Ordinal) >= 0)
+            var start = at + attribute.Length;
+            var end = svg.IndexOf('"', start);
+            if (end < 0)
             {
                 return false;
             }
 
-            from = slot + quoted.Length;
+            var data = svg[start..end];
+            counts[data] = counts.GetValueOrDefault(data) + 1;
+        }
+
+        var from = 0;
+        foreach (var (placeholder, _) in deferred.Paths)
+        {
+            var slot = counts.GetValueOrDefault(placeholder) == 1 ? svg.IndexOf(Quoted(placeholder), from, StringComparison.Ordinal) : -1;
+            if (slot < 0)
+            {
+                return false;
+            }
+
+            from = slot + placeholder.Length + 4;
         }
 
         return true;

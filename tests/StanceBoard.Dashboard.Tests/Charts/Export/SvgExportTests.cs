@@ -45,6 +45,30 @@ public sealed partial class SvgExportTests
     }
 
     [Fact]
+    public void Render_DenseTimelineInBursts_GivesTheCanvasPathsForEveryRun()
+    {
+        // Bursts of five days, 60 days apart, for 170 years: dense (more bins than pixel columns),
+        // yet a gap between every burst, so each target has a band and a line path per burst:
+        // thousands of paths, all of which must come out as the canvas draws them.
+        var start = new DateTimeOffset(2000, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var observations = ChartFixtures.Targets
+            .SelectMany((target, t) => Enumerable.Range(0, 5_000).Select(i => new StanceObservation((t * 10_000L) + i, start.AddDays((65 * (i / 5)) + (i % 5)), "Author", "Outlet", target, Stance.Favor, Math.Sin(i * 0.1), "v1")))
+            .ToList();
+        var figure = ChartService.BuildFigure(ChartNames.StanceTimeline, observations, new ChartRequest { Bin = TimeBin.Day, Size = ChartPresets.Resolve(null, 1800, 1200, 96) });
+
+        var (direct, _) = SvgExport.Render(figure);
+        var (canvas, _) = SvgExport.Render(figure, deferDensePaths: false);
+
+        var directPaths = Paths(direct);
+        var canvasPaths = Paths(canvas);
+        directPaths.Count.ShouldBe(canvasPaths.Count);
+        for (var i = 0; i < directPaths.Count; i++)
+        {
+            Vertices(directPaths[i].Attribute("d")!.Value).ShouldBe(Vertices(canvasPaths[i].Attribute("d")!.Value), $"path {i}");
+        }
+    }
+
+    [Fact]
     public void Render_DenseTimelineTwice_GivesTheSameDocument()
     {
         var request = new ChartRequest { Bin = TimeBin.Day };
