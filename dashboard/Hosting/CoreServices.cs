@@ -1,4 +1,6 @@
+using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Demo;
+using StanceBoard.Dashboard.Labelling;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Sources;
@@ -27,6 +29,8 @@ internal static class CoreServices
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
         services.AddSingleton<IModelStore, SqliteModelStore>();
         services.AddSingleton<ModelRegistry>();
+        services.AddAccounts();
+        services.AddLabelling();
         return services;
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
+using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
+using StanceBoard.Dashboard.Labelling;
 using StanceBoard.Dashboard.LiveCharts;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
@@ -25,8 +27,9 @@ internal static class WebApp
         builder.Services.AddStanceBoardCore(builder.Configuration);
 
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthentication(SessionAuthentication.DefaultScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddSessions();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.CanWrite, p => p.RequireRole(Roles.Admin, Roles.Annotator))
             .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Admin));
@@ -45,6 +48,7 @@ internal static class WebApp
         builder.Services.AddSingleton<IRescoreProgressSink, HubRescoreSink>();
         builder.Services.AddSingleton<RescoreService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RescoreService>());
+        builder.Services.AddLabellingWeb();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -58,6 +62,7 @@ internal static class WebApp
         app.UseRouting(); // after static files, so the page fallback never shadows a file
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgeryForSessions();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
@@ -67,6 +72,10 @@ internal static class WebApp
         app.MapSourcesApi();
         app.MapModelsApi();
         app.MapChartsApi();
+        app.MapAccountApi();
+        app.MapUsersApi();
+        app.MapLabelsApi();
+        app.MapTrainingApi();
         app.MapHub<StanceHub>(StanceHub.Path);
 
         // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
