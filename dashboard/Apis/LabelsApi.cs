@@ -68,7 +68,7 @@ public static class LabelsApi
             {
                 var mine = (await labels.ListForPieceAsync(piece.Id, false, cancellationToken)).Where(l => Same(l.Annotator, annotator)).ToArray();
                 var (done, holdout) = await labels.CountMineAsync(annotator, cancellationToken);
-                var open = (await labels.CountAsync(cancellationToken)).OpenPieces;
+                var open = await queue.CountOpenAsync(cancellationToken);
                 return TypedResults.Ok(QueueItemDto.From(piece, mine, blind, pick, new QueueProgressDto(done, holdout, open)));
             }
         }

@@ -11,4 +11,5 @@ namespace StanceBoard.Dashboard.Labelling;
 /// <param name="Split"><c>train</c> or <c>holdout</c>.</param>
 /// <param name="Annotators">Who labelled it that way (the adjudicator, for an adjudicated unit).</param>
 /// <param name="LatestUtc">The latest of those labels.</param>
-public sealed record GoldLabel(long UnitId, long? PieceId, string Target, Stance Stance, string Text, string Split, IReadOnlyList<string> Annotators, DateTimeOffset LatestUtc);
+/// <param name="Evidence">The sentences those annotators marked as evidence (all of them).</param>
+public sealed record GoldLabel(long UnitId, long? PieceId, string Target, Stance Stance, string Text, string Split, IReadOnlyList<string> Annotators, DateTimeOffset LatestUtc, IReadOnlyList<int> Evidence);

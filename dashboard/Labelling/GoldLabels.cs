@@ -65,7 +65,8 @@ public static class GoldLabels
         if (decisions.Count > 0)
         {
             var decision = decisions[^1];
-            return new GoldLabel(first.Label.UnitId, first.Label.PieceId, first.Label.Target, decision.Label.Stance, first.Text, first.Split, [decision.Label.Annotator], decision.Label.CreatedUtc);
+            var agreeing = labels.Where(l => l.Label.Stance == decision.Label.Stance);
+            return new GoldLabel(first.Label.UnitId, first.Label.PieceId, first.Label.Target, decision.Label.Stance, first.Text, first.Split, [decision.Label.Annotator], decision.Label.CreatedUtc, Evidence(agreeing));
         }
 
         var stances = labels.Select(l => l.Label.Stance).Distinct().ToList();
@@ -79,6 +80,9 @@ public static class GoldLabels
                 first.Text,
                 first.Split,
                 labels.Select(l => l.Label.Annotator).ToArray(),
-                labels.Max(l => l.Label.CreatedUtc));
+                labels.Max(l => l.Label.CreatedUtc),
+                Evidence(labels));
     }
+
+    private static int[] Evidence(IEnumerable<LabelRow> labels) => labels.SelectMany(l => l.Label.Evidence).Distinct().Order().ToArray();
 }

@@ -24,6 +24,22 @@ public sealed class LabelQueue(ILabelStore labels, ScorerProvider scorers, IOpti
 {
     private readonly ConcurrentDictionary<long, (string Annotator, DateTimeOffset Until)> _leases = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _recentTargets = new(StringComparer.OrdinalIgnoreCase);
+    private (long Count, DateTimeOffset At) _open = (0, DateTimeOffset.MinValue);
+
+    /// <summary>How many pieces are open in the queue, recounted at most every ten seconds (it is shown, not decided on).</summary>
+    public async Task<long> CountOpenAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var cached = _open;
+        if (now - cached.At < TimeSpan.FromSeconds(10))
+        {
+            return cached.Count;
+        }
+
+        var count = await labels.CountOpenAsync(cancellationToken);
+        _open = (count, now);
+        return count;
+    }
 
     /// <summary>The next piece for <paramref name="annotator"/>, or <see langword="null"/> when nothing is left.</summary>
     public async Task<QueuePick?> NextAsync(string annotator, CancellationToken cancellationToken = default)

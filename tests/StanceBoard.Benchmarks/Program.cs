@@ -26,6 +26,16 @@ public static class Program
             return await Live.BareHubServer.RunAsync(hubArgs);
         }
 
+        if (args is ["labelling-queue", .. var queueArgs])
+        {
+            return await Labelling.LabellingBenchmark.QueueAsync(queueArgs);
+        }
+
+        if (args is ["labelling-train", .. var trainArgs])
+        {
+            return await Labelling.LabellingBenchmark.TrainAsync(trainArgs);
+        }
+
         if (args is ["model-figures", .. var rest])
         {
             ModelFigures.Run(rest.FirstOrDefault() ?? "all");

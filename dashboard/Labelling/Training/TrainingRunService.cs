@@ -395,9 +395,9 @@ public sealed class TrainingRunService(
         return new TrainingStatus(record.Id, state, state == "finished" ? "compared" : state, state == "finished" ? 1 : 0, record.StartedUtc, record.FinishedUtc, record.RequestedBy, record.BaselineVersion, record.CandidateVersion, record.Decision, record.DecidedBy, error, result);
     }
 
-    private static LabelledExample ToExample(GoldLabel gold) => new()
+    private LabelledExample ToExample(GoldLabel gold) => new()
     {
-        Text = gold.Text,
+        Text = TrainingPassages.Extract(gold.Text, gold.Target, gold.Evidence, runner.Targets),
         Target = gold.Target,
         Stance = gold.Stance,
         Id = gold.UnitId.ToString(CultureInfo.InvariantCulture),

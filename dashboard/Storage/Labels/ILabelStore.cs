@@ -28,6 +28,9 @@ public interface ILabelStore
     /// <summary>Records that <paramref name="annotator"/> skipped a piece: the queue does not offer it to them again.</summary>
     Task SkipAsync(long pieceId, string annotator, CancellationToken cancellationToken = default);
 
+    /// <summary>How many pieces the queue can still offer (to anyone).</summary>
+    Task<long> CountOpenAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Counts for the model page and the queue.</summary>
     Task<LabelCounts> CountAsync(CancellationToken cancellationToken = default);
 

@@ -87,6 +87,14 @@ internal sealed partial class SqliteLabelStore
         return rows.ToArray();
     }
 
+    public async Task<long> CountOpenAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM label_pieces INDEXED BY ix_label_pieces_open WHERE complete = 0 AND piece_id IN (SELECT piece_id FROM label_queue)",
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<(int Pieces, int Holdout)> CountMineAsync(string annotator, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

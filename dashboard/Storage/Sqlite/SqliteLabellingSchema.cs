@@ -79,6 +79,7 @@ internal static class SqliteLabellingSchema
             complete    INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX ix_label_pieces_waiting ON label_pieces(piece_id) WHERE complete = 0 AND annotators > 0;
+        CREATE INDEX ix_label_pieces_open ON label_pieces(piece_id) WHERE complete = 0;
         CREATE TABLE label_queue (
             piece_id   INTEGER NOT NULL REFERENCES pieces(id) ON DELETE CASCADE,
             target_id  INTEGER NOT NULL REFERENCES targets(id),
