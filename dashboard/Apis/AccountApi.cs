@@ -21,6 +21,7 @@ public static class AccountApi
         group.MapGet("/session", Session)
             .WithSummary("Who is signed in (or which API key role), with an antiforgery token for the page's POSTs");
         group.MapPost("/signin", SignInAsync)
+            .Accepts<SignInInput>("application/json")
             .WithSummary("Sign in with a local account (needs the antiforgery token); sets the HttpOnly session cookie")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status423Locked);
@@ -28,6 +29,7 @@ public static class AccountApi
             .WithSummary("End this session");
         group.MapPost("/password", ChangePasswordAsync)
             .RequireAuthorization(Roles.CanWrite)
+            .Accepts<PasswordChangeInput>("application/json")
             .WithSummary("Change your own password (signed-in accounts); your other sessions end")
             .ProducesValidationProblem();
         return app;

@@ -31,22 +31,26 @@ public static class LabelsApi
         group.MapGet("/pieces/{id:long}/history", HistoryAsync).RequireAuthorization(Roles.CanWrite)
             .WithSummary("Every label version of a piece: who labelled what, when, and what it replaced");
         group.MapPost("/", SaveAsync).RequireAuthorization(Roles.CanWrite)
+            .Accepts<LabelsInput>("application/json")
             .WithSummary("Save the caller's labels of a piece (one per target); 409 when checkBase is set and a label changed meanwhile")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/skip", SkipAsync).RequireAuthorization(Roles.CanWrite)
+            .Accepts<SkipInput>("application/json")
             .WithSummary("Skip a piece: the queue does not offer it to the caller again");
         group.MapGet("/stats", StatsAsync)
             .WithSummary("How many labels there are, per target and annotator, and how many pieces the queue has left");
         group.MapGet("/agreement", AgreementAsync).RequireAuthorization(Roles.CanWrite)
             .WithSummary("Agreement per target (Cohen's kappa, Krippendorff's alpha) and, for admins, the disagreements to adjudicate");
         group.MapPost("/adjudicate", AdjudicateAsync).RequireAuthorization(Roles.CanAdminister)
+            .Accepts<AdjudicationInput>("application/json")
             .WithSummary("Decide a disagreement: the admin's stance becomes the gold label (admin)")
             .ProducesValidationProblem();
         group.MapGet("/export", ExportAsync).RequireAuthorization(Roles.CanWrite)
             .WithSummary("Labels as CSV or JSONL (format=csv|jsonl, scope=current|gold|history) in the text,target,stance format train --data reads");
         group.MapPost("/import", ImportAsync).RequireAuthorization(Roles.CanAdminister)
+            .Accepts<string>("text/csv", "application/x-ndjson")
             .WithSummary("Import a CSV or JSONL label file sent as the body (Content-Type text/csv or application/x-ndjson); bad rows are reported by line, the rest imported (admin)");
         return app;
     }
@@ -67,9 +71,8 @@ public static class LabelsApi
             if (await pieces.GetPieceAsync(pick.PieceId, cancellationToken) is { } piece)
             {
                 var mine = (await labels.ListForPieceAsync(piece.Id, false, cancellationToken)).Where(l => Same(l.Annotator, annotator)).ToArray();
-                var (done, holdout) = await labels.CountMineAsync(annotator, cancellationToken);
                 var open = await queue.CountOpenAsync(cancellationToken);
-                return TypedResults.Ok(QueueItemDto.From(piece, mine, blind, pick, new QueueProgressDto(done, holdout, open)));
+                return TypedResults.Ok(QueueItemDto.From(piece, mine, blind, pick, new QueueProgressDto(pick.Labelled, pick.Holdout, open)));
             }
         }
 

@@ -17,12 +17,15 @@ public static class UsersApi
                 TypedResults.Ok((await users.ListAsync(cancellationToken)).Select(u => UserDto.From(u, time.GetUtcNow())).ToArray()))
             .WithSummary("Every account with its role and status (admin)");
         group.MapPost("/", CreateAsync)
+            .Accepts<NewUserInput>("application/json")
             .WithSummary("Create an account with a first password (admin)")
             .ProducesValidationProblem();
         group.MapPatch("/{name}", UpdateAsync)
+            .Accepts<UserPatchInput>("application/json")
             .WithSummary("Change an account's role or disable/enable it; its sessions end (admin)")
             .ProducesValidationProblem();
         group.MapPost("/{name}/password", ResetPasswordAsync)
+            .Accepts<PasswordInput>("application/json")
             .WithSummary("Set a new password for an account, lifting any lockout; its sessions end (admin)")
             .ProducesValidationProblem();
         return app;

@@ -56,25 +56,19 @@ public sealed class LabelQueue(ILabelStore labels, ScorerProvider scorers, IOpti
             }
         }
 
+        var (mine, holdout) = await labels.CountMineAsync(annotator, cancellationToken);
         if (shares.DoubleCut > 0 && Free(await labels.ListAwaitingSecondAsync(annotator, shares, 20, cancellationToken), annotator, now) is { } second)
         {
-            return Take(new QueuePick(second, QueueReason.SecondOpinion, null, null), annotator, now);
+            return Take(new QueuePick(second, QueueReason.SecondOpinion, null, null), annotator, now) with { Labelled = mine, Holdout = holdout };
         }
 
-        var (mine, holdout) = await labels.CountMineAsync(annotator, cancellationToken);
         var evaluationTurn = shares.EvaluationCut > 0 && holdout < settings.EvaluationShare * (mine + 1);
-        if (evaluationTurn && await NextEvaluationAsync(annotator, shares, now, cancellationToken) is { } evaluation)
-        {
-            return Take(evaluation, annotator, now);
-        }
-
-        if (await NextUncertainAsync(annotator, settings, now, cancellationToken) is { } uncertain)
-        {
-            return Take(uncertain, annotator, now);
-        }
+        var pick = evaluationTurn ? await NextEvaluationAsync(annotator, shares, now, cancellationToken) : null;
+        pick ??= await NextUncertainAsync(annotator, settings, now, cancellationToken);
 
         // Active learning has nothing left: finish the evaluation slice.
-        return !evaluationTurn && await NextEvaluationAsync(annotator, shares, now, cancellationToken) is { } rest ? Take(rest, annotator, now) : null;
+        pick ??= evaluationTurn ? null : await NextEvaluationAsync(annotator, shares, now, cancellationToken);
+        return pick is null ? null : Take(pick, annotator, now) with { Labelled = mine, Holdout = holdout };
     }
 
     /// <summary>Gives up <paramref name="annotator"/>'s lease on a piece (after a save or a skip).</summary>

@@ -106,6 +106,7 @@ public sealed class LabellingLoopTests(BrowserFixture browser) : IClassFixture<B
         keystrokes.ShouldAllBe(k => k <= 4);
         keystrokes.ShouldContain(3); // pieces naming all three targets took three keys
         await LabelPageFitsAPhoneAsync(context, baseAddress);
+        await CorrectThisOnAPiecePageAsync(page, baseAddress, seen.First());
         using (var reader = Client(baseAddress, StanceBoardFactory.AdminKey))
         {
             var stats = await reader.GetFromJsonAsync<JsonElement>("/api/labels/stats");
@@ -151,6 +152,19 @@ public sealed class LabellingLoopTests(BrowserFixture browser) : IClassFixture<B
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("labelling-3-queue-blind"), FullPage = true });
         await page.Keyboard.PressAsync("b");
         await Assertions.Expect(page.Locator(".model-verdict").First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+    }
+
+    private static async Task CorrectThisOnAPiecePageAsync(IPage page, Uri baseAddress, long pieceId)
+    {
+        await page.GotoAsync(new Uri(baseAddress, $"/pieces/{pieceId}").ToString());
+        var russia = page.Locator(".target-stance#target-Russia");
+        await russia.Locator(".correct-this summary").ClickAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(russia.Locator(".correction-current")).ToContainTextAsync("Your label:");
+        await russia.Locator(".correct-this input").FillAsync("<b>second</b> thoughts");
+        await russia.Locator(".correct-this button[data-stance='none']").ClickAsync();
+        await Assertions.Expect(russia.Locator(".correction-current")).ToHaveTextAsync("Your label: none — “<b>second</b> thoughts”");
+        (await page.Locator(".piece-page b").CountAsync()).ShouldBe(0);
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("labelling-3-piece-correct-this"), FullPage = true });
     }
 
     private async Task LabelPageFitsAPhoneAsync(IBrowserContext desktop, Uri baseAddress)

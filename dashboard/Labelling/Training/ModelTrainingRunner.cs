@@ -5,6 +5,7 @@ using StanceBoard.Analysis.Targets;
 using StanceBoard.Analysis.Training;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
+using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Labelling.Training;
 
@@ -45,6 +46,23 @@ public sealed class ModelTrainingRunner(ModelRegistry registry, ScorerProvider s
         trainerOptions.C = ((StanceClassifier)like.Engine).Training.C;
         trainerOptions.CrossValidationFolds = 3; // still calibrated, at a third of the cost of the search
         return new StanceTrainer(trainerOptions).Fit(examples, null, cancellationToken);
+    }
+
+    /// <summary>Makes a registered version active (stored pieces are then re-scored); an unknown or unusable version is an error in words, not an exception.</summary>
+    public async Task<(ModelVersionInfo? Info, bool NotFound, string? Error)> PromoteAsync(string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await registry.PromoteAsync(version, cancellationToken), false, null);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return (null, true, ex.Message);
+        }
+        catch (ModelFormatException ex)
+        {
+            return (null, false, ex.Message);
+        }
     }
 
     /// <summary>Stores the candidate as a new, inactive version; returns the version name.</summary>

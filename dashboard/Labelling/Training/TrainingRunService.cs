@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StanceBoard.Analysis.Corpus;
 using StanceBoard.Analysis.Data;
-using StanceBoard.Analysis.Model;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Storage;
 using StanceBoard.Dashboard.Storage.Labels;
@@ -22,7 +21,6 @@ public sealed class TrainingRunService(
     ITrainingRunStore runs,
     IStanceStore pieces,
     ModelTrainingRunner runner,
-    ModelRegistry registry,
     IEnumerable<ITrainingProgressSink> sinks,
     IOptions<ModelOptions> modelOptions,
     TimeProvider time,
@@ -131,18 +129,10 @@ public sealed class TrainingRunService(
             return (null, status, error);
         }
 
-        ModelVersionInfo info;
-        try
+        var (info, notFound, failure) = await runner.PromoteAsync(run.CandidateVersion!, cancellationToken);
+        if (info is null)
         {
-            info = await registry.PromoteAsync(run.CandidateVersion!, cancellationToken);
-        }
-        catch (KeyNotFoundException ex)
-        {
-            return (null, StatusCodes.Status404NotFound, ex.Message);
-        }
-        catch (ModelFormatException ex)
-        {
-            return (null, StatusCodes.Status409Conflict, ex.Message);
+            return (null, notFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict, failure);
         }
 
         await runs.DecideAsync(runId, "promoted", admin, cancellationToken);

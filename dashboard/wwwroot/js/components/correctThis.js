@@ -17,12 +17,13 @@ export async function mountCorrections(container, pieceId, demo) {
     const target = section.querySelector("h3")?.firstChild?.textContent?.trim();
     if (!target) continue;
     const current = h("p", { className: "muted correction-current" });
+    let buttons = [];
     const show = (label) => {
       current.textContent = label ? `Your label: ${label.stance}${label.note ? ` — “${label.note}”` : ""}` : "You have not labelled this target.";
+      for (const button of buttons) button.setAttribute("aria-pressed", String(button.dataset.stance === label?.stance));
     };
-    show(mine.get(target));
     const note = h("input", { type: "text", maxlength: 2000, placeholder: "note (optional)", "aria-label": `Note on ${target}` });
-    const buttons = ["favor", "against", "none"].map((stance) => {
+    buttons = ["favor", "against", "none"].map((stance) => {
       const button = h("button", { type: "button", className: `stance-button stance-${stance}`, dataset: { stance } }, stance);
       button.addEventListener("click", async () => {
         try {
@@ -39,6 +40,7 @@ export async function mountCorrections(container, pieceId, demo) {
       });
       return button;
     });
+    show(mine.get(target));
     section.append(h("details", { className: "correct-this" },
       h("summary", {}, "Correct this"),
       current,
