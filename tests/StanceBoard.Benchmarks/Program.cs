@@ -31,6 +31,11 @@ public static class Program
             return await Labelling.LabellingBenchmark.QueueAsync(queueArgs);
         }
 
+        if (args is ["labelling-trainer", .. var trainerArgs])
+        {
+            return Labelling.TrainerVariants.Run(trainerArgs);
+        }
+
         if (args is ["labelling-train", .. var trainArgs])
         {
             return await Labelling.LabellingBenchmark.TrainAsync(trainArgs);

@@ -18,15 +18,24 @@ public static class TrainingPassages
     public static string Extract(string text, string target, IReadOnlyList<int> evidence, TargetCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(catalog);
         var sentences = SentenceSegmenter.Split(text);
+        return Extract(text, target, evidence, sentences, sentences.Count <= KeepWholeUpTo ? [] : catalog.FindMentions(text, sentences));
+    }
+
+    /// <summary>The same, from a text's sentences and mentions found once for all its targets.</summary>
+    public static string Extract(string text, string target, IReadOnlyList<int> evidence, IReadOnlyList<Sentence> sentences, IReadOnlyList<Mention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(mentions);
         if (sentences.Count <= KeepWholeUpTo)
         {
             return text;
         }
 
-        var chosen = catalog.FindMentions(text, sentences)
+        var chosen = mentions
             .Where(m => string.Equals(m.Target, target, StringComparison.OrdinalIgnoreCase))
             .Select(m => m.SentenceIndex)
             .Concat(evidence.Where(i => i >= 0 && i < sentences.Count))

@@ -176,7 +176,8 @@ public sealed class TrainingRunService(
             var heldOut = gold.Where(g => g.Split == LabelSplits.Holdout).ToArray();
             var corpus = BootstrapCorpus.Load();
             var bootstrap = BootstrapMix.Take(corpus, weight, modelOptions.Value.Seed);
-            var examples = train.Select(ToExample).Concat(bootstrap).ToArray();
+            var toExample = Examples();
+            var examples = train.Select(toExample).Concat(bootstrap).ToArray();
             if (examples.Length == 0)
             {
                 throw new InvalidOperationException("Nothing to train on: there are no gold labels outside the evaluation slice and the bootstrap weight is 0.");
@@ -229,7 +230,7 @@ public sealed class TrainingRunService(
 
             if (heldOut.Length > 0)
             {
-                await LearningCurveAsync(status, candidate, train, bootstrap, heldOut, candidateMetrics!.FAvg, cancellationToken);
+                await LearningCurveAsync(status, candidate, examples[..train.Length], train, bootstrap, heldOut, candidateMetrics!.FAvg, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -278,6 +279,7 @@ public sealed class TrainingRunService(
     private async Task LearningCurveAsync(
         TrainingStatus status,
         TrainedCandidate candidate,
+        LabelledExample[] trainExamples,
         IReadOnlyList<GoldLabel> train,
         IReadOnlyList<LabelledExample> bootstrap,
         IReadOnlyList<GoldLabel> heldOut,
@@ -292,7 +294,7 @@ public sealed class TrainingRunService(
         for (var i = 0; i < sizes.Length; i++)
         {
             var keep = units.Take((int)Math.Round(sizes[i] * units.Length)).ToHashSet();
-            var subset = train.Where(g => keep.Contains(g.UnitId)).ToArray();
+            var subset = trainExamples.Where((_, k) => keep.Contains(train[k].UnitId)).ToArray();
             if (subset.Length + bootstrap.Count == 0 || (points.Count > 0 && subset.Length == points[^1].Labels))
             {
                 continue;
@@ -300,7 +302,7 @@ public sealed class TrainingRunService(
 
             var result = status.Result!;
             status = await ReportAsync(status with { Stage = $"learning curve {i + 1}/{sizes.Length + 1}", Result = result with { Curve = new LearningCurve("running", points.ToArray(), null) } }, force: true);
-            var fitting = Task.Run(() => runner.TrainLike(candidate, subset.Select(ToExample).Concat(bootstrap).ToArray(), cancellationToken), cancellationToken);
+            var fitting = Task.Run(() => runner.TrainLike(candidate, subset.Concat(bootstrap).ToArray(), cancellationToken), cancellationToken);
             Observe(fitting);
             var model = await fitting.WaitAsync(cancellationToken);
             var metrics = ComparisonBuilder.Measure(model, runner.Targets, heldOut, cancellationToken);
@@ -385,13 +387,27 @@ public sealed class TrainingRunService(
         return new TrainingStatus(record.Id, state, state == "finished" ? "compared" : state, state == "finished" ? 1 : 0, record.StartedUtc, record.FinishedUtc, record.RequestedBy, record.BaselineVersion, record.CandidateVersion, record.Decision, record.DecidedBy, error, result);
     }
 
-    private LabelledExample ToExample(GoldLabel gold) => new()
+    /// <summary>Turns gold labels into training examples, finding each piece's sentences and mentions once for all its labelled targets.</summary>
+    private Func<GoldLabel, LabelledExample> Examples()
     {
-        Text = TrainingPassages.Extract(gold.Text, gold.Target, gold.Evidence, runner.Targets),
-        Target = gold.Target,
-        Stance = gold.Stance,
-        Id = gold.UnitId.ToString(CultureInfo.InvariantCulture),
-    };
+        var parsed = new Dictionary<long, (IReadOnlyList<Analysis.Text.Sentence> Sentences, IReadOnlyList<Analysis.Targets.Mention> Mentions)>();
+        return gold =>
+        {
+            if (!parsed.TryGetValue(gold.UnitId, out var found))
+            {
+                var split = Analysis.Text.SentenceSegmenter.Split(gold.Text);
+                parsed[gold.UnitId] = found = (split, runner.Targets.FindMentions(gold.Text, split));
+            }
+
+            return new LabelledExample
+            {
+                Text = TrainingPassages.Extract(gold.Text, gold.Target, gold.Evidence, found.Sentences, found.Mentions),
+                Target = gold.Target,
+                Stance = gold.Stance,
+                Id = gold.UnitId.ToString(CultureInfo.InvariantCulture),
+            };
+        };
+    }
 
     private static string Serialize(TrainingResult result) => JsonSerializer.Serialize(result, Json);
 

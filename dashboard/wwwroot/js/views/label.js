@@ -10,7 +10,7 @@ import { canLabel, getAuthed, ready, send } from "../session.js";
 import { labelText } from "../components/labelText.js";
 
 const STANCES = ["favor", "against", "none"];
-const ROWS = ["123", "456", "789", "rty", "fgh", "vbn"];
+const ROWS = ["123", "456", "789", "rty", "fgh", "zxc"];
 const BLIND_KEY = "stanceboard.blind";
 
 const REASONS = {
