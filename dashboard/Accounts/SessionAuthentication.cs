@@ -56,6 +56,7 @@ internal static class SessionAuthentication
         {
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = AntiforgeryCookieName;
+            o.SuppressXFrameOptionsHeader = true; // the security headers set X-Frame-Options: DENY on every response
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Apis;
 
-/// <summary><c>GET /api/health</c>: whether the store answers, and what the scorer uses.</summary>
+/// <summary>
+/// <c>GET /api/health</c>: the ASP.NET Core health checks (the store's, <see cref="StoreHealthCheck"/>),
+/// reported with what the scorer uses; 503 when a check fails.
+/// </summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
@@ -13,16 +17,20 @@ public static class HealthApi
         return app;
     }
 
-    internal static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> CheckAsync(IStanceStore store, ScorerProvider scorers, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> CheckAsync(HealthCheckService checks, ScorerProvider scorers, CancellationToken cancellationToken)
     {
-        var health = await store.CheckHealthAsync(cancellationToken);
+        var report = await checks.CheckHealthAsync(cancellationToken);
+        var healthy = report.Status != HealthStatus.Unhealthy;
+        var health = report.Entries.TryGetValue(StoreHealthCheck.Name, out var entry) && entry.Data.TryGetValue(StoreHealthCheck.DataKey, out var data) && data is StoreHealth stored
+            ? stored
+            : new StoreHealth(false, "unknown", 0, 0, entry.Exception?.Message ?? entry.Description ?? "The store check did not run.");
         var scorer = scorers.Current;
         var dto = new HealthDto(
-            health.Ok ? "healthy" : "unhealthy",
+            healthy ? "healthy" : "unhealthy",
             new StoreHealthDto(health.Provider, health.Ok, health.SchemaVersion, health.Pieces, health.Error),
             scorer.Targets.Targets.Select(t => t.Name).ToArray(),
             scorer.Model?.Version);
-        return health.Ok ? TypedResults.Ok(dto) : TypedResults.Json(dto, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return healthy ? TypedResults.Ok(dto) : TypedResults.Json(dto, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
 

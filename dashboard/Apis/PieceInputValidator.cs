@@ -50,6 +50,12 @@ internal static class PieceInputValidator
                         continue;
                     }
 
+                    if (!raw.Any(char.IsLetter))
+                    {
+                        Fail($"authors[{i}]", "An author name must contain a letter.");
+                        continue;
+                    }
+
                     // Keep what the client sent, less honorifics and handles where the name is recognisable.
                     // One author per entry, as the client sent it: honorifics and handles are
                     // dropped only where that leaves exactly one recognisable name.

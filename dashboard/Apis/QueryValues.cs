@@ -1,4 +1,5 @@
 using System.Globalization;
+using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Apis;
 
@@ -14,7 +15,13 @@ internal static class QueryValues
 
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
         {
-            return date;
+            if (StoreDates.Contains(date))
+            {
+                return date;
+            }
+
+            errors[name] = [StoreDates.OutOfRange(value.Trim())];
+            return null;
         }
 
         errors[name] = [$"'{(value.Length > 40 ? value[..40] + "…" : value)}' is not an ISO 8601 date such as 2020-10-01."];

@@ -11,6 +11,6 @@ public sealed record FetchLogDto(DateTimeOffset Started, string Url, string? Fin
     public static FetchLogDto From(FetchLogRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.StartedUtc, r.Url, r.FinalUrl, r.Status, r.Bytes, r.ElapsedMs, r.Attempts, r.ErrorKind.ToString(), r.Error);
+        return new(r.StartedUtc, UrlRedaction.Redact(r.Url), UrlRedaction.RedactOrNull(r.FinalUrl), r.Status, r.Bytes, r.ElapsedMs, r.Attempts, r.ErrorKind.ToString(), UrlRedaction.RedactOrNull(r.Error));
     }
 }

@@ -3,7 +3,7 @@ using StanceBoard.Dashboard.Storage.Sqlite;
 
 namespace StanceBoard.Dashboard.Apis;
 
-/// <summary>A source as the API shows it.</summary>
+/// <summary>A source as the API shows it (credentials in its URL hidden).</summary>
 public sealed record SourceDto(
     long Id,
     string Name,
@@ -22,8 +22,8 @@ public sealed record SourceDto(
         ArgumentNullException.ThrowIfNull(source);
         return new(
             source.Id,
-            source.Name,
-            source.Url,
+            UrlRedaction.Redact(source.Name),
+            UrlRedaction.Redact(source.Url),
             SqliteStanceStore.KindText(source.Kind),
             source.Outlet,
             source.Enabled,
@@ -36,7 +36,7 @@ public sealed record SourceDto(
                 source.Health.LastSuccess,
                 source.Health.LastFailure,
                 source.Health.LastErrorKind?.ToString(),
-                source.Health.LastError,
+                UrlRedaction.RedactOrNull(source.Health.LastError),
                 source.Health.ConsecutiveFailures,
                 SqliteStanceStore.CircuitText(source.Health.Circuit)));
     }

@@ -71,7 +71,7 @@ public static class SourcesApi
             return TypedResults.Conflict(new ProblemDetails
             {
                 Title = "Source exists",
-                Detail = $"A source with url {source.Url} already exists (id {existing?.Id}).",
+                Detail = $"A source with url {UrlRedaction.Redact(source.Url)} already exists (id {existing?.Id}).",
                 Status = StatusCodes.Status409Conflict,
                 Extensions = { ["field"] = "url", ["existingId"] = existing?.Id },
             });

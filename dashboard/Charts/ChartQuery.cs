@@ -1,6 +1,7 @@
 using System.Globalization;
 using StanceBoard.Analysis.Aggregation;
 using StanceBoard.Dashboard.Charts.Spec;
+using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Charts;
 
@@ -133,14 +134,25 @@ public static class ChartQuery
             return null;
         }
 
+        DateOnly? parsed = null;
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            parsed = day;
+        }
+        else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            parsed = DateOnly.FromDateTime(instant.UtcDateTime);
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        if (parsed is { } value)
         {
-            return DateOnly.FromDateTime(instant.UtcDateTime);
+            if (StoreDates.Contains(value))
+            {
+                return value;
+            }
+
+            errors[name] = [StoreDates.OutOfRange(text.Trim())];
+            return null;
         }
 
         errors[name] = [$"'{Clip(text)}' is not a date such as 2020-10-01 (UTC)."];

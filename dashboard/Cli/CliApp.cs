@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Hosting;
+using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Cli;
 
@@ -46,7 +47,37 @@ public static class CliApp
             return Usage;
         }
 
-        return await parse.InvokeAsync();
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {string.Join("; ", ex.Failures)}");
+            return Failure;
+        }
+        catch (ConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return Failure;
+        }
+        catch (InvalidOperationException ex) when (IsBindingError(ex))
+        {
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
+            return Failure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An output path that cannot be written (a folder, a missing folder, no permission).
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return Failure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A defect, not bad input: the whole exception, as the default handler printed it.
+            await Console.Error.WriteLineAsync($"Unhandled exception: {ex}");
+            return Failure;
+        }
     }
 
     internal static RootCommand BuildRoot(string[] serveArgs)
@@ -73,7 +104,14 @@ public static class CliApp
     {
         try
         {
-            await WebApp.Build(args).RunAsync();
+            var app = WebApp.Build(args);
+
+            // Settings and the database are checked here, so a bad one is one line on stderr, not a
+            // stack trace logged by the host.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            app.Services.GetRequiredService<StanceBoard.Analysis.Targets.TargetCatalog>();
+            await app.Services.GetRequiredService<IStanceStore>().MigrateAsync();
+            await app.RunAsync();
             return Ok;
         }
         catch (OptionsValidationException ex)
@@ -86,5 +124,14 @@ public static class CliApp
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return Failure;
         }
+        catch (InvalidOperationException ex) when (IsBindingError(ex))
+        {
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
+            return Failure;
+        }
     }
+
+    /// <summary>A setting that cannot be converted to its type (<c>--Demo:IntervalMilliseconds=soon</c>).</summary>
+    private static bool IsBindingError(InvalidOperationException ex) =>
+        ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Hosting;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
@@ -30,6 +31,9 @@ internal static class CliHost
         builder.Services.AddStanceBoardCore(builder.Configuration);
 
         var host = builder.Build();
+
+        // Verbs do not run the host, so its start-up validation of the options is run here.
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
         await StartupTasks.PrepareStoreAsync(
             host.Services.GetRequiredService<IStanceStore>(),
             host.Services.GetRequiredService<ScorerProvider>(),

@@ -17,7 +17,7 @@ internal static class EvaluateCommand
             F1(favor) and F1(against) pooled over all rows, the SemEval-2016 stance measure),
             f_favor, f_against, macro_f1, accuracy, count, per_target and confusion (rows gold,
             columns predicted, both in the order favor, against, none). Bad rows are reported on
-            stderr with their line numbers and left out.
+            stderr with their line numbers and left out; the verb then exits with 1.
 
             Examples:
               stanceboard evaluate --model stance.model --data holdout.csv
@@ -50,6 +50,12 @@ internal static class EvaluateCommand
             (e.Target, e.Stance, model.Predict(e.Text, ModelSource.Resolve(e.Target, targets, model)).Stance)));
         CliOutput.Info($"Evaluated model {model.Version} on {metrics.Count} row(s).");
         CliOutput.WriteJsonLine(new EvaluateLine(model.Version, metrics.FAvg, metrics.FFavor, metrics.FAgainst, metrics.MacroF1, metrics.Accuracy, metrics.Count, metrics.PerTarget, metrics.Confusion, data.Problems.Count));
+        if (data.Problems.Count > 0)
+        {
+            CliOutput.Info(LabelledFile.NotAllRowsUsed(dataPath, data));
+            return CliApp.Failure;
+        }
+
         return CliApp.Ok;
     }
 

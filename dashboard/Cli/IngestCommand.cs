@@ -96,7 +96,19 @@ internal static class IngestCommand
                     continue;
                 }
 
-                var processed = await processor.ProcessAsync(result.Piece!, cancellationToken: cancellationToken);
+                ProcessResult processed;
+                try
+                {
+                    processed = await processor.ProcessAsync(result.Piece!, cancellationToken: cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One piece that cannot be scored or stored is reported; the rest of the batch goes on.
+                    counts.Failed++;
+                    CliOutput.Problem(result.Location, $"could not be stored: {ex.Message}");
+                    continue;
+                }
+
                 counts.Stored += processed.IsNew ? 1 : 0;
                 counts.Duplicates += processed.IsNew ? 0 : 1;
                 if (json)

@@ -11,12 +11,12 @@ internal static class LabelledFile
         try
         {
             var data = new LabelledDataReader(new LabelledDataReaderOptions { RequireStance = requireStance }).ReadFile(path);
-            Report(path, data.Problems);
+            Report(path, data.Problems, data.Examples.Count);
             return data;
         }
         catch (LabelledDataException ex)
         {
-            Report(path, ex.Problems);
+            Report(path, ex.Problems, 0);
             CliOutput.Problem(path, ex.Message);
             return null;
         }
@@ -32,16 +32,26 @@ internal static class LabelledFile
         }
     }
 
-    private static void Report(string path, IReadOnlyList<DataProblem> problems)
+    /// <summary>
+    /// The message for a run that left rows out: the verbs still do their work on the rows read, and
+    /// then exit with <see cref="CliApp.Failure"/> so scripts notice that data was lost.
+    /// </summary>
+    public static string NotAllRowsUsed(string path, LabelledData data) =>
+        $"{NotUsed(data.Problems)} row(s) of {path} were not used (listed above); exiting with 1.";
+
+    private static int NotUsed(IReadOnlyList<DataProblem> problems) => problems.Select(p => p.Line).Distinct().Count();
+
+    private static void Report(string path, IReadOnlyList<DataProblem> problems, int used)
     {
         foreach (var problem in problems)
         {
-            Console.Error.WriteLine($"warning: {path}:{problem.Line}: {problem.Message} (row skipped)");
+            Console.Error.WriteLine($"warning: {path}:{problem.Line}: {problem.Message} (row not used)");
         }
 
         if (problems.Count > 0)
         {
-            Console.Error.WriteLine($"{problems.Count} bad row(s) skipped in {path}.");
+            var notUsed = NotUsed(problems);
+            Console.Error.WriteLine($"{notUsed} of {notUsed + used} row(s) not used in {path}.");
         }
     }
 }

@@ -42,7 +42,7 @@ internal static class ScoreCommand
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Services.AddOptions<FileIngestionOptions>().BindConfiguration(FileIngestionOptions.Section);
+        builder.Services.AddOptions<FileIngestionOptions>().BindConfiguration(FileIngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         using var host = builder.Build();
         var reader = new FilePieceReader(host.Services.GetRequiredService<IOptions<FileIngestionOptions>>().Value);
         var scorer = new PieceScorer(ModelSource.ConfiguredTargets(), model);

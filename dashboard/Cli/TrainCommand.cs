@@ -30,8 +30,9 @@ internal static class TrainCommand
         var verbose = CliOptions.Verbose();
         var command = new Command("train", """
             Train a stance model on labelled data. Bad rows (missing text, empty target, unknown
-            stance label, malformed line) are reported on stderr with their line numbers and
-            skipped. Without --out the model is registered as a new version in the store. The last
+            stance label, malformed or over-long record) are reported on stderr with their line
+            numbers and left out; training goes on with the rest and the verb then exits with 1.
+            Without --out the model is registered as a new version in the store. The last
             line on stdout is JSON: examples, targets, fit_seconds, model_version, and with --cv
             the cross-validated f_avg, f_favor, f_against, macro_f1, accuracy, per_target, confusion.
 
@@ -121,6 +122,12 @@ internal static class TrainCommand
             metrics?.Accuracy,
             metrics?.PerTarget,
             metrics?.Confusion));
+        if (data.Problems.Count > 0)
+        {
+            CliOutput.Info(LabelledFile.NotAllRowsUsed(dataPath, data));
+            return CliApp.Failure;
+        }
+
         return CliApp.Ok;
     }
 

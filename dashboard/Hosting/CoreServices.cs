@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Labelling;
@@ -17,6 +18,7 @@ internal static class CoreServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<FileIngestionOptions>().BindConfiguration(FileIngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IStanceStore, SqliteStanceStore>();
         services.AddSingleton(_ => TargetsConfiguration.Load(configuration));
@@ -26,7 +28,7 @@ internal static class CoreServices
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DemoControl>();
         services.AddWebIngestion(configuration);
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IModelStore, SqliteModelStore>();
         services.AddSingleton<ModelRegistry>();
         services.AddAccounts();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
@@ -26,7 +27,8 @@ internal static class WebApp
         builder.Configuration.AddCommandLine(args, CoreServices.SwitchMappings.ToDictionary());
         builder.Services.AddStanceBoardCore(builder.Configuration);
 
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         builder.Services.AddAuthentication(SessionAuthentication.DefaultScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddSessions();
@@ -35,6 +37,7 @@ internal static class WebApp
             .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Admin));
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<HubPieceSink>();
@@ -51,6 +54,7 @@ internal static class WebApp
         builder.Services.AddLabellingWeb();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -80,6 +84,10 @@ internal static class WebApp
 
         // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
         app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$):nonfile}", "index.html");
+        // Author and outlet names may hold a dot (J. Smith, Eurasianet.org), which the catch-all
+        // above takes for a file name: their routes serve the shell whatever the name.
+        app.MapFallbackToFile("authors/{name}", "index.html");
+        app.MapFallbackToFile("outlets/{name}", "index.html");
         return app;
     }
 }

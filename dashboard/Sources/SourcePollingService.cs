@@ -107,8 +107,9 @@ internal sealed class SourcePollingService(
         }
         catch (Exception ex)
         {
+            // The sources list is public: it says that the poll failed, the log says why.
             logger.LogError(ex, "Polling source {SourceId} ({Url}) failed", source.Id, source.Url);
-            health = source.Health.Failed(started, FetchErrorKind.Unsupported, ex.Message, fetcher.GetCircuitState(new Uri(source.Url)));
+            health = source.Health.Failed(started, FetchErrorKind.Unreadable, "The poll failed with an internal fault (logged on the server); it is tried again on schedule.", fetcher.GetCircuitState(new Uri(source.Url)));
         }
 
         var next = SourceSchedule.NextPoll(source.ToWebSource() with { Health = health }, started, _random);

@@ -67,10 +67,10 @@ public sealed class WebIngestion(
                 return new WebIngestResult(item, await LoadAsync(known, isNew: false, cancellationToken));
             case IngestionItemStatus.Failed when sourceId is null:
                 // A URL given directly (ingest verb): the caller reports the failure to the user.
-                logger.LogDebug("Could not ingest {Url}: {ErrorKind}: {Error}", item.Url, item.ErrorKind, item.Error);
+                logger.Log(item.Fault is null ? LogLevel.Debug : LogLevel.Warning, item.Fault, "Could not ingest {Url}: {ErrorKind}: {Error}", item.Url, item.ErrorKind, item.Error);
                 return new WebIngestResult(item, null);
             case IngestionItemStatus.Failed:
-                logger.LogWarning("Could not ingest {Url} from source {SourceId}: {ErrorKind}: {Error}", item.Url, sourceId, item.ErrorKind, item.Error);
+                logger.LogWarning(item.Fault, "Could not ingest {Url} from source {SourceId}: {ErrorKind}: {Error}", item.Url, sourceId, item.ErrorKind, item.Error);
                 return new WebIngestResult(item, null);
             default:
                 return new WebIngestResult(item, null);

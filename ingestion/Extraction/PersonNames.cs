@@ -10,6 +10,8 @@ namespace StanceBoard.Ingestion.Extraction;
 /// </summary>
 public static partial class PersonNames
 {
+    private static readonly char[] s_quotes = ['\'', '"', '‘', '’', '“', '”', '«', '»', '`'];
+
     private static readonly HashSet<string> s_honorifics = new(StringComparer.OrdinalIgnoreCase)
     {
         "Dr", "Dr.", "Prof", "Prof.", "Professor", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx.", "Sir", "Dame",
@@ -106,8 +108,13 @@ public static partial class PersonNames
                 return false;
             }
 
-            var first = word.TrimStart('\'', '"', '‘', '“')[..1];
-            if (first.Length > 0 && char.IsUpper(first[0]))
+            var first = word.TrimStart(s_quotes);
+            if (first.Length == 0)
+            {
+                return false; // only quote marks
+            }
+
+            if (char.IsUpper(first[0]))
             {
                 capitalised++;
             }
@@ -122,8 +129,10 @@ public static partial class PersonNames
 
     private static string? CleanOne(string part)
     {
+        // A stray quote mark or dash between the words of a byline ("Jane ' Doe") is not part of the name.
         var words = part.Trim(' ', '.', ',', ';', ':', '-', '–', '—', '|', '·', '•', '*')
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Any(char.IsLetterOrDigit))
             .ToList();
         while (words.Count > 0 && s_honorifics.Contains(words[0]))
         {

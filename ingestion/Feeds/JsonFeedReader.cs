@@ -46,28 +46,18 @@ internal static class JsonFeedReader
                         continue;
                     }
 
-                    var url = FeedParser.Absolute(String(entry, "url"), baseUrl) ?? FeedParser.Absolute(String(entry, "external_url"), baseUrl);
-                    var itemTitle = MarkupText.Strip(String(entry, "title"));
-                    if (url is null)
+                    try
                     {
-                        warnings.Add($"Item {total} ('{(itemTitle.Length > 0 ? itemTitle : "untitled")}') has no usable url; skipped.");
-                        continue;
+                        if (Item(entry, total, title, language, feedAuthors, baseUrl, options, warnings) is { } item)
+                        {
+                            items.Add(item);
+                        }
                     }
-
-                    var authors = Authors(entry);
-                    items.Add(new FeedItem
+                    catch (Exception ex) when (ex is not JsonException)
                     {
-                        Url = url,
-                        Id = String(entry, "id") ?? url,
-                        Title = itemTitle.Length > 0 ? itemTitle : null,
-                        Authors = authors.Count > 0 ? authors : feedAuthors,
-                        Published = FeedDates.Parse(String(entry, "date_published")),
-                        Updated = FeedDates.Parse(String(entry, "date_modified")),
-                        Summary = FeedParser.Cut(String(entry, "summary"), options),
-                        Content = FeedParser.Cut(String(entry, "content_html") ?? String(entry, "content_text"), options),
-                        Language = String(entry, "language")?.Split('-')[0].ToLowerInvariant() ?? language,
-                        Outlet = title.Length > 0 ? title : null,
-                    });
+                        // A fault in reading one entry skips that entry, not the feed.
+                        warnings.Add($"Item {total} could not be read ({ex.GetType().Name}); skipped.");
+                    }
                 }
             }
 
@@ -98,6 +88,32 @@ internal static class JsonFeedReader
         }
 
         return PersonNames.CleanAll(names);
+    }
+
+    private static FeedItem? Item(JsonElement entry, int number, string title, string? language, IReadOnlyList<string> feedAuthors, Uri? baseUrl, FeedParseOptions options, List<string> warnings)
+    {
+        var url = FeedParser.Absolute(String(entry, "url"), baseUrl) ?? FeedParser.Absolute(String(entry, "external_url"), baseUrl);
+        var itemTitle = MarkupText.Strip(String(entry, "title"));
+        if (url is null)
+        {
+            warnings.Add($"Item {number} ('{(itemTitle.Length > 0 ? itemTitle : "untitled")}') has no usable url; skipped.");
+            return null;
+        }
+
+        var authors = Authors(entry);
+        return new FeedItem
+        {
+            Url = url,
+            Id = String(entry, "id") ?? url,
+            Title = itemTitle.Length > 0 ? itemTitle : null,
+            Authors = authors.Count > 0 ? authors : feedAuthors,
+            Published = FeedDates.Parse(String(entry, "date_published")),
+            Updated = FeedDates.Parse(String(entry, "date_modified")),
+            Summary = FeedParser.Cut(String(entry, "summary"), options),
+            Content = FeedParser.Cut(String(entry, "content_html") ?? String(entry, "content_text"), options),
+            Language = String(entry, "language")?.Split('-')[0].ToLowerInvariant() ?? language,
+            Outlet = title.Length > 0 ? title : null,
+        };
     }
 
     private static string? String(JsonElement element, string name) =>

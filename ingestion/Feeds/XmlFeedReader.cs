@@ -80,12 +80,23 @@ internal static class XmlFeedReader
                         continue;
                     }
 
-                    var item = kind switch
+                    FeedItem item;
+                    try
                     {
-                        DocumentKind.Atom => AtomEntry(element, baseUrl, options),
-                        DocumentKind.Sitemap => SitemapUrl(element, baseUrl),
-                        _ => RssItem(element, baseUrl, options),
-                    };
+                        item = kind switch
+                        {
+                            DocumentKind.Atom => AtomEntry(element, baseUrl, options),
+                            DocumentKind.Sitemap => SitemapUrl(element, baseUrl),
+                            _ => RssItem(element, baseUrl, options),
+                        };
+                    }
+                    catch (Exception ex) when (ex is not XmlException)
+                    {
+                        // A fault in reading one entry skips that entry, not the feed.
+                        warnings.Add($"Item {total} could not be read ({ex.GetType().Name}); skipped.");
+                        continue;
+                    }
+
                     if (item.Url is null)
                     {
                         warnings.Add($"Item {total} ('{item.Title ?? item.Id ?? "untitled"}') has no usable link; skipped.");

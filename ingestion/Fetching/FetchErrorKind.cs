@@ -59,4 +59,7 @@ public enum FetchErrorKind
 
     /// <summary>The caller cancelled the fetch.</summary>
     Cancelled,
+
+    /// <summary>Reading the item failed unexpectedly (a fault in the reader, not in the response); the item is skipped and the rest go on.</summary>
+    Unreadable,
 }

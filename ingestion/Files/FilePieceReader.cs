@@ -131,6 +131,11 @@ public sealed class FilePieceReader(FileIngestionOptions options)
                 FileKind.Markdown => FromMarkdown(text, fallbackTitle, path),
                 _ => FromArticle(PlainTextExtractor.Extract(text, fallbackTitle), path),
             };
+            if (!IsWebUrl(piece.Url))
+            {
+                return FileReadResult.Failure(path, $"its url is not an absolute http or https URL: '{Truncate(piece.Url!)}'");
+            }
+
             return Validate(piece, path, null);
         }
         catch (FileFormatException ex)
@@ -140,6 +145,11 @@ public sealed class FilePieceReader(FileIngestionOptions options)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return FileReadResult.Failure(path, $"cannot read it: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault in the extractor skips this file, not the batch.
+            return FileReadResult.Failure(path, $"the file could not be read ({ex.GetType().Name}: {ex.Message})");
         }
     }
 
@@ -210,7 +220,17 @@ public sealed class FilePieceReader(FileIngestionOptions options)
                 continue;
             }
 
-            var result = ParseJsonLine(line, path, number);
+            FileReadResult result;
+            try
+            {
+                result = ParseJsonLine(line, path, number);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A fault in reading one line skips that line, not the file.
+                result = FileReadResult.Failure(path, $"the line could not be read ({ex.GetType().Name}: {ex.Message})", number);
+            }
+
             pieces += result.IsSuccess ? 1 : 0;
             yield return result;
         }
@@ -273,13 +293,19 @@ public sealed class FilePieceReader(FileIngestionOptions options)
                 published = parsed;
             }
 
+            var url = GetString(root, "url")?.Trim();
+            if (!IsWebUrl(url))
+            {
+                return FileReadResult.Failure(path, $"\"url\" is not an absolute http or https URL: '{Truncate(url!)}'", number);
+            }
+
             var piece = new Piece
             {
                 Title = GetString(root, "title")?.Trim() ?? string.Empty,
                 Text = text.Trim(),
                 Authors = authors,
                 Outlet = GetString(root, "outlet")?.Trim(),
-                Url = GetString(root, "url")?.Trim(),
+                Url = string.IsNullOrEmpty(url) ? null : url,
                 Published = published,
                 Language = GetString(root, "language")?.Trim(),
                 Origin = $"{path}:{number}",
@@ -311,7 +337,7 @@ public sealed class FilePieceReader(FileIngestionOptions options)
         {
             Authors = authors,
             Outlet = front.GetValueOrDefault("outlet") ?? front.GetValueOrDefault("publication") ?? article.Outlet,
-            Url = front.GetValueOrDefault("url"),
+            Url = string.IsNullOrWhiteSpace(front.GetValueOrDefault("url")) ? null : front["url"].Trim(),
             Published = MarkdownText.ParseDate(front.GetValueOrDefault("published") ?? front.GetValueOrDefault("date")),
             Language = front.GetValueOrDefault("lang") ?? front.GetValueOrDefault("language"),
         };
@@ -334,6 +360,11 @@ public sealed class FilePieceReader(FileIngestionOptions options)
 
     private static string? GetString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>Only web links are kept as a piece's original: javascript:, data: and the like are refused.</summary>
+    private static bool IsWebUrl(string? url) =>
+        string.IsNullOrWhiteSpace(url)
+        || (url.Length <= 2048 && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 

@@ -39,6 +39,9 @@ public sealed record IngestionItem
     /// <summary>The failure message, for <see cref="IngestionItemStatus.Failed"/>.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The unexpected exception behind an <see cref="FetchErrorKind.Unreadable"/> item, for the operator's log (never shown to viewers).</summary>
+    public Exception? Fault { get; init; }
+
     /// <summary>Whether a later poll may succeed where this one failed.</summary>
     public bool IsRetryable { get; init; }
 }

@@ -71,7 +71,7 @@ public sealed class WebIngestionPipeline
         switch (kind)
         {
             case DocumentKind.Html:
-                var item = await FromPageAsync(source, source.Url, fetch, null, cancellationToken).ConfigureAwait(false);
+                var item = await GuardAsync(source, source.Url, null, () => FromPageAsync(source, source.Url, fetch, null, cancellationToken), cancellationToken).ConfigureAwait(false);
                 await HandleAsync(handler, item, cancellationToken).ConfigureAwait(false);
                 return Report(source, fetch.Log, kind, handler.Items);
             case DocumentKind.Unknown:
@@ -197,10 +197,26 @@ public sealed class WebIngestionPipeline
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelItems, CancellationToken = cancellationToken },
             async (feedItem, ct) =>
             {
-                var item = await FromFeedItemAsync(source, feedItem, ct).ConfigureAwait(false);
+                var item = await GuardAsync(source, null, feedItem, () => FromFeedItemAsync(source, feedItem, ct), ct).ConfigureAwait(false);
                 await HandleAsync(handler, item, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
     }
+
+    /// <summary>Runs the reading of one item; an unexpected fault becomes a failed item, so the items after it still go in.</summary>
+    private static async Task<IngestionItem> GuardAsync(WebSource source, Uri? url, FeedItem? feedItem, Func<Task<IngestionItem>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            var itemUrl = url ?? (Uri.TryCreate(feedItem?.Url, UriKind.Absolute, out var listed) ? listed : source.Url);
+            return Failed(source, itemUrl, feedItem, new FetchLogEntry { Url = itemUrl.AbsoluteUri, ErrorKind = FetchErrorKind.Unreadable }, FetchErrorKind.Unreadable, UnreadableMessage, false) with { Fault = ex };
+        }
+    }
+
+    private const string UnreadableMessage = "The item could not be read (an internal fault, logged on the server); it was skipped.";
 
     private async Task<IngestionItem> FromFeedItemAsync(WebSource source, FeedItem feedItem, CancellationToken cancellationToken)
     {
@@ -294,6 +310,8 @@ public sealed class WebIngestionPipeline
                 }
             }
 
+            // A consumer that throws (the store is down, the process is stopping) ends the poll: the
+            // validators stay unsaved, so the next poll hands on whatever was not stored.
             await handler.OnItem(item, cancellationToken).ConfigureAwait(false);
             handler.Items.Add(item);
         }

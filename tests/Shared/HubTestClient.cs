@@ -1,187 +1,147 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace StanceBoard.Tests.Shared;
 
 /// <summary>
-/// A minimal SignalR client speaking the JSON hub protocol over a WebSocket (the .NET SignalR
-/// client package is not served here). Collects every invocation the server sends.
+/// A hub connection for tests, on the SignalR .NET client (<c>Microsoft.AspNetCore.SignalR.Client</c>):
+/// it records every <c>pieceScored</c>, <c>chartUpdated</c>, <c>rescoreProgress</c>,
+/// <c>piecesRemoved</c> and <c>trainingProgress</c> the server sends, in order, so a test waits for the message it expects.
 /// </summary>
 public sealed class HubTestClient : IAsyncDisposable
 {
-    private const char RecordSeparator = '\u001e';
-    private readonly WebSocket _socket;
+    // The client methods of IStanceClient and how many arguments each takes.
+    private static readonly (string Target, int Arity)[] Targets = [("pieceScored", 1), ("chartUpdated", 3), ("rescoreProgress", 1), ("piecesRemoved", 1), ("trainingProgress", 1)];
+    private readonly HubConnection _connection;
     private readonly Channel<HubInvocation> _invocations = Channel.CreateUnbounded<HubInvocation>();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _reader;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _completions = new();
-    private long _nextInvocationId;
+    private readonly List<HubInvocation> _seen = [];
 
-    private HubTestClient(WebSocket socket)
+    private HubTestClient(HubConnection connection)
     {
-        _socket = socket;
-        _reader = Task.Run(ReadLoopAsync);
+        _connection = connection;
+        foreach (var (target, arity) in Targets)
+        {
+            // Arguments arrive as JSON elements: tests read the wire format, as the page does.
+            _connection.On(target, Enumerable.Repeat(typeof(JsonElement), arity).ToArray(), Receive, target);
+        }
     }
 
-    /// <summary>Connects a WebSocket made by <paramref name="connect"/> and completes the handshake.</summary>
+    /// <summary>Connects over a WebSocket made by <paramref name="connect"/> (the test server's, or a real one) and starts the connection.</summary>
     public static async Task<HubTestClient> ConnectAsync(Func<CancellationToken, Task<WebSocket>> connect, CancellationToken cancellationToken = default)
     {
-        var socket = await connect(cancellationToken);
-        await SendRawAsync(socket, "{\"protocol\":\"json\",\"version\":1}" + RecordSeparator, cancellationToken);
-        var handshake = await ReceiveRecordAsync(socket, new StringBuilder(), Encoding.UTF8.GetDecoder(), cancellationToken);
-        if (handshake is null || handshake.Contains("\"error\"", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"Hub handshake failed: {handshake}");
-        }
-
-        return new HubTestClient(socket);
+        ArgumentNullException.ThrowIfNull(connect);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri("ws://stanceboard.test/hubs/stance"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.WebSocketFactory = async (_, ct) => await connect(ct);
+            })
+            .Build();
+        var client = new HubTestClient(connection);
+        await connection.StartAsync(cancellationToken);
+        return client;
     }
 
-    /// <summary>Calls a hub method without waiting for a result.</summary>
-    public Task SendAsync(string target, params object[] arguments) =>
-        SendRawAsync(_socket, JsonSerializer.Serialize(new { type = 1, target, arguments }) + RecordSeparator, CancellationToken.None);
+    /// <summary>Connects to a hub at an address on a real socket.</summary>
+    public static async Task<HubTestClient> ConnectAsync(Uri hub, CancellationToken cancellationToken = default)
+    {
+        var connection = new HubConnectionBuilder().WithUrl(hub, HttpTransportType.WebSockets).Build();
+        var client = new HubTestClient(connection);
+        await connection.StartAsync(cancellationToken);
+        return client;
+    }
+
+    /// <summary>Calls a hub method without waiting for it to finish.</summary>
+    public Task SendAsync(string target, params object[] arguments) => _connection.SendCoreAsync(target, arguments);
 
     /// <summary>Calls a hub method and waits for its completion; returns the server's error message, or null on success.</summary>
     public async Task<string?> InvokeAsync(string target, params object[] arguments)
     {
-        var id = Interlocked.Increment(ref _nextInvocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var completion = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _completions[id] = completion;
-        await SendRawAsync(_socket, JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments }) + RecordSeparator, CancellationToken.None);
-        var result = await completion.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        return result.TryGetProperty("error", out var error) ? error.GetString() : null;
+        try
+        {
+            await _connection.InvokeCoreAsync(target, arguments).WaitAsync(TimeSpan.FromSeconds(10));
+            return null;
+        }
+        catch (HubException ex)
+        {
+            return ex.Message;
+        }
     }
 
-    /// <summary>Waits for the next invocation of <paramref name="target"/> (others are skipped).</summary>
+    /// <summary>Waits for the next invocation of <paramref name="target"/> (others are skipped); fails after <paramref name="timeout"/>.</summary>
     public async Task<JsonElement> WaitForAsync(string target, TimeSpan timeout, Func<JsonElement, bool>? match = null)
     {
-        using var cts = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            HubInvocation invocation;
-            try
-            {
-                invocation = await _invocations.Reader.ReadAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"No '{target}' message within {timeout.TotalSeconds:0.#} s.");
-            }
-
-            if (invocation.Target == target && invocation.Arguments.GetArrayLength() > 0 && (match is null || match(invocation.Arguments[0])))
-            {
-                return invocation.Arguments[0];
-            }
-        }
+        var invocation = await NextAsync(i => i.Target == target && i.Arguments.Length > 0 && (match is null || match(i.Arguments[0])), timeout, $"No '{target}' message");
+        return invocation.Arguments[0];
     }
 
-    /// <summary>Waits for the next <c>chartUpdated</c> for <paramref name="key"/>.</summary>
+    /// <summary>Waits for the next <c>chartUpdated</c> for <paramref name="key"/>; fails after <paramref name="timeout"/>.</summary>
     public async Task<(long Version, string Svg)> WaitForChartAsync(string key, TimeSpan timeout)
     {
-        using var cts = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            HubInvocation invocation;
-            try
-            {
-                invocation = await _invocations.Reader.ReadAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"No chartUpdated for '{key}' within {timeout.TotalSeconds:0.#} s.");
-            }
+        var invocation = await NextAsync(i => i.Target == "chartUpdated" && i.Arguments[0].GetString() == key, timeout, $"No chartUpdated for '{key}'");
+        return (invocation.Arguments[1].GetInt64(), invocation.Arguments[2].GetString()!);
+    }
 
-            if (invocation.Target == "chartUpdated" && invocation.Arguments[0].GetString() == key)
-            {
-                return (invocation.Arguments[1].GetInt64(), invocation.Arguments[2].GetString()!);
-            }
+    /// <summary>
+    /// Every message received so far that matches, without waiting. To prove a message did not come,
+    /// first make the server answer something sent later on the same connection (<see cref="PingAsync"/>):
+    /// a connection delivers in order, so anything sent before that answer has then arrived.
+    /// </summary>
+    public IReadOnlyList<JsonElement[]> Received(string target)
+    {
+        lock (_seen)
+        {
+            return _seen.Where(i => i.Target == target).Select(i => i.Arguments).ToArray();
         }
     }
+
+    /// <summary>A round trip to the hub (an unsubscribe of a key nobody follows): everything the server sent this connection before it has arrived when this returns.</summary>
+    public async Task PingAsync() => (await InvokeAsync("unsubscribe", "ping")).ShouldBeNull();
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        try
-        {
-            if (_socket.State == WebSocketState.Open)
-            {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-            }
-        }
-        catch (WebSocketException)
-        {
-            // already gone
-        }
-
-        try
-        {
-            await _reader;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-        }
-
-        _socket.Dispose();
-        _stop.Dispose();
-    }
-
-    private async Task ReadLoopAsync()
-    {
-        var pending = new StringBuilder();
-        var decoder = Encoding.UTF8.GetDecoder();
-        while (!_stop.IsCancellationRequested)
-        {
-            var record = await ReceiveRecordAsync(_socket, pending, decoder, _stop.Token);
-            if (record is null)
-            {
-                break;
-            }
-
-            using var document = JsonDocument.Parse(record);
-            var root = document.RootElement;
-            var type = root.GetProperty("type").GetInt32();
-            if (type == 3 && root.TryGetProperty("invocationId", out var invocationId) && _completions.TryRemove(invocationId.GetString()!, out var completion))
-            {
-                completion.TrySetResult(root.Clone());
-            }
-            else if (type == 1)
-            {
-                _invocations.Writer.TryWrite(new HubInvocation(root.GetProperty("target").GetString()!, root.GetProperty("arguments").Clone()));
-            }
-        }
-
+        await _connection.DisposeAsync();
         _invocations.Writer.TryComplete();
     }
 
-    private static async Task<string?> ReceiveRecordAsync(WebSocket socket, StringBuilder pending, Decoder decoder, CancellationToken cancellationToken)
+    private Task Receive(object?[] arguments, object state)
     {
-        var buffer = new byte[64 * 1024];
+        var invocation = new HubInvocation((string)state, arguments.Select(a => a is JsonElement e ? e.Clone() : default).ToArray());
+        lock (_seen)
+        {
+            _seen.Add(invocation);
+        }
+
+        _invocations.Writer.TryWrite(invocation);
+        return Task.CompletedTask;
+    }
+
+    private async Task<HubInvocation> NextAsync(Func<HubInvocation, bool> match, TimeSpan timeout, string what)
+    {
+        using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
-            var text = pending.ToString();
-            var separator = text.IndexOf(RecordSeparator, StringComparison.Ordinal);
-            if (separator >= 0)
+            HubInvocation invocation;
+            try
             {
-                pending.Remove(0, separator + 1);
-                return text[..separator];
+                invocation = await _invocations.Reader.ReadAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{what} within {timeout.TotalSeconds:0.#} s.");
             }
 
-            var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
+            if (match(invocation))
             {
-                return null;
+                return invocation;
             }
-
-            var chars = new char[decoder.GetCharCount(buffer, 0, result.Count)];
-            decoder.GetChars(buffer, 0, result.Count, chars, 0);
-            pending.Append(chars);
         }
     }
 
-    private static Task SendRawAsync(WebSocket socket, string text, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancellationToken);
-
-    private sealed record HubInvocation(string Target, JsonElement Arguments);
+    private sealed record HubInvocation(string Target, JsonElement[] Arguments);
 }

@@ -33,7 +33,8 @@ internal sealed partial class SqliteStanceStore
             args.Add("From", UtcText.ToText(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         }
 
-        if (filter.To is { } to)
+        // The last calendar day has no next day to stop before: no upper bound is then needed.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             sql.Append(" AND p.published_utc < @ToExclusive");
             args.Add("ToExclusive", UtcText.ToText(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));

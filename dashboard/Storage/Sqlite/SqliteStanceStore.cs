@@ -39,6 +39,19 @@ internal sealed partial class SqliteStanceStore : IStanceStore
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        try
+        {
+            await MigrateCoreAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // A path that is not a usable database is the operator's to fix: say which and why.
+            throw new Hosting.ConfigurationException($"The database '{_path}' (Storage:Database, --db) cannot be used: {ex.Message}", ex);
+        }
+    }
+
+    private async Task MigrateCoreAsync(CancellationToken cancellationToken)
+    {
         var folder = Path.GetDirectoryName(_path);
         if (!string.IsNullOrEmpty(folder))
         {

@@ -111,6 +111,33 @@ public sealed class LabelledDataReaderTests
     }
 
     [Fact]
+    public void Read_CsvWithUnterminatedQuote_ReportsThatRowAndReadsEveryRowAfterIt()
+    {
+        var csv = "text,target,stance\nGood one.,Russia,favor\n\"Never closed,Turkey,none\nSecond.,Turkey,against\nThird.,Azerbaijan,none\n";
+
+        var data = CreateSut().Read(Stream(csv), LabelledDataFormat.Csv);
+
+        data.Examples.Select(e => (e.Text, e.Line)).ShouldBe([("Good one.", 2), ("Second.", 4), ("Third.", 5)]);
+        var problem = data.Problems.ShouldHaveSingleItem();
+        problem.Line.ShouldBe(3);
+        problem.Message.ShouldContain("never closed");
+    }
+
+    [Fact]
+    public void Read_CsvWithOverLongRecord_ReportsThatRowAndReadsEveryRowAfterIt()
+    {
+        var sut = new LabelledDataReader(new LabelledDataReaderOptions { MaxTextLength = 10 });
+        var csv = $"text,target,stance\nshort,Russia,none\n\"{new string('x', 1_000_000)}\",Turkey,none\nafter,Turkey,favor\nlast,Russia,against\n";
+
+        var data = sut.Read(Stream(csv), LabelledDataFormat.Csv);
+
+        data.Examples.Select(e => (e.Text, e.Line)).ShouldBe([("short", 2), ("after", 4), ("last", 5)]);
+        var problem = data.Problems.ShouldHaveSingleItem();
+        problem.Line.ShouldBe(3);
+        problem.Message.ShouldContain("longer than");
+    }
+
+    [Fact]
     public void Read_TextOverTheLengthLimit_IsSkippedAndReported()
     {
         var sut = new LabelledDataReader(new LabelledDataReaderOptions { MaxTextLength = 10 });

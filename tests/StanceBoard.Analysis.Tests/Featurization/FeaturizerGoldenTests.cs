@@ -8,7 +8,7 @@ namespace StanceBoard.Analysis.Tests.Featurization;
 
 /// <summary>
 /// The n-grams a sentence yields for a target, compared with a reviewed golden file. When the
-/// featurizer changes on purpose, regenerate with STANCEBOARD_UPDATE_GOLDEN=1 and review the diff.
+/// featurizer changes on purpose, regenerate with UPDATE_GOLDEN=1 and review the diff.
 /// </summary>
 public sealed class FeaturizerGoldenTests
 {
@@ -25,7 +25,7 @@ public sealed class FeaturizerGoldenTests
         var actual = string.Join('\n', names.Values.SelectMany(s => s).Order(StringComparer.Ordinal)) + "\n";
 
         var path = Path.Combine(GoldenDirectory(), golden);
-        if (Environment.GetEnvironmentVariable("STANCEBOARD_UPDATE_GOLDEN") == "1")
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, actual, new UTF8Encoding(false));
         }

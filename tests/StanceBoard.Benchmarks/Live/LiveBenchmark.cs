@@ -77,7 +77,7 @@ internal static class LiveBenchmark
     private static async Task<Dictionary<string, object?>> LatencyAsync(Uri address, int count, int perSecond, string label)
     {
         using var http = Writer(address);
-        await using var client = await LeanHubClient.ConnectAsync(new Uri(address, "hubs/stance"), CancellationToken.None);
+        await using var client = await SignalRProbe.ConnectAsync(new Uri(address, "hubs/stance"), CancellationToken.None);
         foreach (var chart in OverviewCharts)
         {
             await client.SubscribeAsync(chart, CancellationToken.None);
@@ -269,7 +269,7 @@ internal static class LiveBenchmark
     private static async Task BarePostAsync(HttpClient http, string title, int svgSize) =>
         (await http.PostAsync($"/broadcast?title={Uri.EscapeDataString(title)}&size={svgSize}", null)).EnsureSuccessStatusCode();
 
-    private static async Task WaitForAsync(LeanHubClient client, string target, string marker, TimeSpan timeout)
+    private static async Task WaitForAsync(SignalRProbe client, string target, string marker, TimeSpan timeout)
     {
         var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < until)

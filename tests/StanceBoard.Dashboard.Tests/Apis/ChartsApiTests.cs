@@ -122,6 +122,9 @@ public sealed class ChartsApiTests(ChartsApiTests.Fixture fixture) : IClassFixtu
     [InlineData("/api/charts/stance-timeline.svg?preset=poster", "preset")]
     [InlineData("/api/charts/stance-timeline.svg?grey=maybe", "grey")]
     [InlineData("/api/charts/stance-timeline.gif", "format")]
+    [InlineData("/api/charts/stance-timeline.svg?to=9999-12-31", "to")] // the store reads up to the day after: no such day
+    [InlineData("/api/charts/author-heatmap.csv?from=2020-01-01&to=9999-12-31T23:00:00Z", "to")]
+    [InlineData("/api/charts/stance-distribution.svg?from=9999-12-31", "from")]
     public async Task Get_BadParameter_Is400ProblemNamingIt(string url, string parameter)
     {
         var response = await Client.GetAsync(url);

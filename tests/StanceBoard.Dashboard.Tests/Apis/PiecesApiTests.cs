@@ -157,6 +157,8 @@ public sealed class PiecesApiTests(StanceBoardFactory factory) : IClassFixture<S
     [InlineData("limit=abc", "limit", "'abc' is not a whole number from 1 to 500.")]
     [InlineData("limit=501", "limit", "'501' is not a whole number from 1 to 500.")]
     [InlineData("before=soon", "before", "'soon' is not a whole number")]
+    [InlineData("to=9999-12-31T23:59:59Z", "to", "'9999-12-31T23:59:59Z' is outside the dates the store holds")]
+    [InlineData("from=0001-01-01T00:00:00Z", "from", "'0001-01-01T00:00:00Z' is outside the dates the store holds")]
     public async Task List_UnparsableNumber_Is400SayingWhatIsWrong(string query, string parameter, string message)
     {
         var response = await CreateClient(key: null).GetAsync("/api/pieces?" + query);
@@ -164,5 +166,28 @@ public sealed class PiecesApiTests(StanceBoardFactory factory) : IClassFixture<S
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         errors.GetProperty(parameter)[0].GetString()!.ShouldStartWith(message);
+    }
+
+    [Theory]
+    [InlineData("Jane ' Doe", "Jane Doe")]
+    [InlineData("\u2018 Smith", "Smith")]
+    public async Task Post_BylineWithStrayQuotes_IsStoredWithTheName(string author, string stored)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/pieces", new { title = "Quotes", text = UniqueText(), authors = new[] { author, "Ann Lee" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("authors").EnumerateArray().Select(a => a.GetString()).ShouldBe([stored, "Ann Lee"]);
+    }
+
+    [Theory]
+    [InlineData("'")]
+    [InlineData("\"\"")]
+    [InlineData("\u201c \u201d")]
+    public async Task Post_QuoteOnlyByline_Is400NamingTheAuthor(string author)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/pieces", new { title = "Quotes", text = UniqueText(), authors = new[] { "Ann Lee", author } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("authors[1]")[0].GetString().ShouldBe("An author name must contain a letter.");
     }
 }

@@ -41,6 +41,7 @@ public sealed class ChartCommandTests : IDisposable
     [InlineData("--dpi", "10", "--dpi")]
     [InlineData("--from", "soon", "--from")]
     [InlineData("--format", "gif", "--format")]
+    [InlineData("--to", "9999-12-31", "--to")]
     public async Task Chart_BadOption_ExitsWith2NamingIt(string option, string value, string named)
     {
         var result = await CliProcess.RunAsync(_folder, "chart", "stance-timeline", option, value, "--db", Db);

@@ -97,4 +97,22 @@ public sealed class IngestCommandTests : IDisposable
         result.StdOut.ShouldContain("Examples:");
         result.StdOut.ShouldContain("--json");
     }
+
+    [Fact]
+    public async Task Ingest_QuoteOnlyBylines_StoresEveryPieceOfTheBatch()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "in"));
+        Write("q.jsonl", string.Join('\n',
+            "{\"title\":\"Q1\",\"text\":\"Moscow spoke first.\",\"authors\":[\"Jane ' Doe\"]}",
+            "{\"title\":\"Q2\",\"text\":\"Ankara spoke next.\",\"authors\":[\"'\"]}",
+            "{\"title\":\"Q3\",\"text\":\"Baku spoke last.\",\"authors\":\"\\u2018 Smith\"}") + "\n");
+        Write("q.txt", "Quotes in a byline\n\nBy \"\"\n\nThe Kremlin and Baku both claimed the result.");
+
+        var result = await CliProcess.RunAsync(_folder, "ingest", "in", "--json", "--db", "board.db");
+
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("title").GetString())
+            .ShouldBe(["Q1", "Q2", "Q3", "Quotes in a byline"]);
+        result.StdErr.ShouldContain("4 stored, 0 already stored, 0 failed.");
+    }
 }

@@ -46,7 +46,7 @@ public sealed class ModelCommandsTests : IDisposable
 
         var trained = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "stance.model", "--cv", "3", "--seed", "4");
 
-        trained.ExitCode.ShouldBe(0, trained.StdErr);
+        trained.ExitCode.ShouldBe(1, trained.StdErr); // three rows were not used
         trained.StdErr.ShouldContain("train.csv:2: missing text");
         trained.StdErr.ShouldContain("train.csv:3: unknown stance label 'sideways'");
         trained.StdErr.ShouldContain("train.csv:4: empty target");
@@ -186,5 +186,27 @@ public sealed class ModelCommandsTests : IDisposable
         result.ExitCode.ShouldBe(0);
         result.StdOut.ShouldContain("Examples:");
         result.StdOut.ShouldContain($"stanceboard {verb}");
+    }
+
+    [Theory]
+    [InlineData("\"an unterminated quote,Russia,favor,")]
+    [InlineData("x,\"OVERLONG\",Russia,favor,")]
+    public async Task ModelVerbs_RowThatSwallowsTheRest_ReportEveryRowNotUsedAndExit1(string badLine)
+    {
+        var data = WriteLabelled("labels.csv", 0, 120, badLine.Replace("OVERLONG", new string('w', 1_000_000), StringComparison.Ordinal));
+
+        var trained = await CliProcess.RunAsync(_folder, "train", "--data", data, "--out", "stance.model", "--c", "1");
+        var evaluated = await CliProcess.RunAsync(_folder, "evaluate", "--model", "stance.model", "--data", data);
+        var predicted = await CliProcess.RunAsync(_folder, "predict", "--model", "stance.model", "--data", data, "--out", "pred.csv");
+
+        trained.ExitCode.ShouldBe(1, trained.StdErr);
+        trained.StdErr.ShouldContain("labels.csv:2: ");
+        trained.StdErr.ShouldContain("1 of 121 row(s) not used");
+        LastJson(trained.StdOut).GetProperty("examples").GetInt32().ShouldBe(120);
+        evaluated.ExitCode.ShouldBe(1, evaluated.StdErr);
+        evaluated.StdErr.ShouldContain("labels.csv:2: ");
+        LastJson(evaluated.StdOut).GetProperty("per_target").EnumerateObject().Sum(t => t.Value.GetProperty("count").GetInt32()).ShouldBe(120);
+        predicted.ExitCode.ShouldBe(1, predicted.StdErr);
+        File.ReadAllLines(Path.Combine(_folder, "pred.csv")).Length.ShouldBe(122);
     }
 }

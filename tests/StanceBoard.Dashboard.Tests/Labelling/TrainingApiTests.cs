@@ -19,9 +19,10 @@ public sealed class TrainingApiTests : IDisposable
         using var admin = _factory.WithKey(StanceBoardFactory.AdminKey);
         var active = (await admin.GetFromJsonAsync<JsonElement>("/api/model")).GetProperty("active").GetProperty("version").GetString();
 
+        await using var hub = await HubAsync();
         var started = await admin.PostAsJsonAsync("/api/training", new { bootstrapWeight = 0.5 });
         started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var run = await WaitAsync(admin, r => r.GetProperty("state").GetString() != "running" && r.GetProperty("result").GetProperty("curve").GetProperty("state").GetString() != "running");
+        var run = await WaitAsync(hub, admin, r => r.GetProperty("state").GetString() != "running" && r.GetProperty("result").GetProperty("curve").GetProperty("state").GetString() != "running");
 
         run.GetProperty("state").GetString().ShouldBe("finished", run.ToString());
         var result = run.GetProperty("result");
@@ -62,8 +63,9 @@ public sealed class TrainingApiTests : IDisposable
         await LabelThroughTheQueueAsync(4);
         using var admin = _factory.WithKey(StanceBoardFactory.AdminKey);
         var active = (await admin.GetFromJsonAsync<JsonElement>("/api/model")).GetProperty("active").GetProperty("version").GetString();
+        await using var hub = await HubAsync();
         (await admin.PostAsJsonAsync("/api/training", new { bootstrapWeight = 0.25 })).EnsureSuccessStatusCode();
-        var run = await WaitAsync(admin, r => r.GetProperty("state").GetString() != "running");
+        var run = await WaitAsync(hub, admin, r => r.GetProperty("state").GetString() != "running");
 
         (await admin.PostAsync($"/api/training/{run.GetProperty("runId").GetInt64()}/discard", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
@@ -75,20 +77,21 @@ public sealed class TrainingApiTests : IDisposable
     public async Task Train_WhileRunning_409_CancelEndsIt_BadWeight400_NothingToTrainOn_FailsSayingWhy()
     {
         using var admin = _factory.WithKey(StanceBoardFactory.AdminKey);
+        await using var hub = await HubAsync();
         (await admin.PostAsJsonAsync("/api/training", new { bootstrapWeight = 9 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await admin.DeleteAsync("/api/training")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
         (await admin.PostAsJsonAsync("/api/training", new { bootstrapWeight = 5 })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var second = await admin.PostAsJsonAsync("/api/training", new { bootstrapWeight = 1 });
         var cancelled = await admin.DeleteAsync("/api/training");
-        var run = await WaitAsync(admin, r => r.GetProperty("state").GetString() != "running");
+        var run = await WaitAsync(hub, admin, r => r.GetProperty("state").GetString() != "running");
 
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         cancelled.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         run.GetProperty("state").GetString().ShouldBe("cancelled");
 
         (await admin.PostAsJsonAsync("/api/training", new { bootstrapWeight = 0 })).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var empty = await WaitAsync(admin, r => r.GetProperty("state").GetString() != "running" && r.GetProperty("runId").GetInt64() > run.GetProperty("runId").GetInt64());
+        var empty = await WaitAsync(hub, admin, r => r.GetProperty("state").GetString() != "running" && r.GetProperty("runId").GetInt64() > run.GetProperty("runId").GetInt64());
         empty.GetProperty("state").GetString().ShouldBe("failed");
         empty.GetProperty("error").GetString()!.ShouldContain("Nothing to train on");
     }
@@ -117,20 +120,17 @@ public sealed class TrainingApiTests : IDisposable
         return sentence.Contains("praise", StringComparison.Ordinal) ? "favor" : sentence.Contains("answer", StringComparison.Ordinal) ? "against" : "none";
     }
 
-    private static async Task<JsonElement> WaitAsync(HttpClient client, Func<JsonElement, bool> done)
+    private async Task<HubTestClient> HubAsync()
     {
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (DateTime.UtcNow < deadline)
-        {
-            var latest = (await client.GetFromJsonAsync<JsonElement>("/api/training")).GetProperty("latest");
-            if (latest.ValueKind == JsonValueKind.Object && done(latest))
-            {
-                return latest;
-            }
+        var server = _factory.Server;
+        var uri = new UriBuilder(new Uri(server.BaseAddress, "hubs/stance")) { Scheme = "ws" }.Uri;
+        return await HubTestClient.ConnectAsync(ct => server.CreateWebSocketClient().ConnectAsync(uri, ct));
+    }
 
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The training run did not reach the state waited for.");
+    /// <summary>Waits for the <c>trainingProgress</c> message that says the run reached the state, then reads the run back from the API.</summary>
+    private static async Task<JsonElement> WaitAsync(HubTestClient hub, HttpClient client, Func<JsonElement, bool> done)
+    {
+        await hub.WaitForAsync("trainingProgress", TimeSpan.FromMinutes(4), done);
+        return (await client.GetFromJsonAsync<JsonElement>("/api/training")).GetProperty("latest");
     }
 }

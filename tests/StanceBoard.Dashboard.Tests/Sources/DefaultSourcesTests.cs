@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using StanceBoard.Dashboard.Sources;
 using StanceBoard.Tests.Shared;
 
 namespace StanceBoard.Dashboard.Tests.Sources;
@@ -29,7 +31,9 @@ public sealed class DefaultSourcesTests : IDisposable
 
         using var second = IngestionFactory.WithDefaults(_folder);
         await WaitForSourcesAsync(second.CreateClient());
-        await Task.Delay(300);
+        // The seeder runs at start in the background; running it once more here and waiting for it
+        // leaves no seeding pending, with no guess at how long it takes.
+        await second.Services.GetRequiredService<DefaultSourceSeeder>().SeedAsync(CancellationToken.None);
         var after = await second.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/sources");
 
         seeded.Length.ShouldBeGreaterThanOrEqualTo(10);

@@ -27,6 +27,9 @@ internal sealed class FeedSite : IAsyncDisposable
 
     public List<int> Articles { get; } = [];
 
+    /// <summary>Bylines by article id, in the feed (<c>dc:creator</c>) and the page; "Anna Petrosyan" when absent.</summary>
+    public Dictionary<int, string> Bylines { get; } = [];
+
     public string ETag { get; set; } = "\"v1\"";
 
     public Uri FeedUrl => new(BaseUrl, "feed.xml");
@@ -69,23 +72,25 @@ internal sealed class FeedSite : IAsyncDisposable
 
             context.Response.Headers.ETag = ETag;
             context.Response.ContentType = "application/rss+xml; charset=utf-8";
-            var items = string.Concat(Articles.Select(i => $"<item><title>Feed title {i}</title><link>{ArticleUrl(i)}?utm_source=rss</link><pubDate>Tue, 10 Nov 2020 08:00:00 GMT</pubDate></item>"));
-            return context.Response.WriteAsync($"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback Review</title>{items}</channel></rss>");
+            var items = string.Concat(Articles.Select(i => $"<item><title>Feed title {i}</title><link>{ArticleUrl(i)}?utm_source=rss</link><pubDate>Tue, 10 Nov 2020 08:00:00 GMT</pubDate>{Creator(i)}</item>"));
+            return context.Response.WriteAsync($"<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Loopback Review</title>{items}</channel></rss>");
         }
 
         if (path.StartsWith("/articles/", StringComparison.Ordinal) && int.TryParse(path["/articles/".Length..], out var id))
         {
             context.Response.ContentType = "text/html; charset=utf-8";
-            return context.Response.WriteAsync(Article(id));
+            return context.Response.WriteAsync(Article(id, Bylines.GetValueOrDefault(id, "Anna Petrosyan")));
         }
 
         context.Response.StatusCode = 404;
         return Task.CompletedTask;
     }
 
-    public static string Article(int id) => $"""
+    private string Creator(int id) => Bylines.TryGetValue(id, out var byline) ? $"<dc:creator>{WebUtility.HtmlEncode(byline)}</dc:creator>" : string.Empty;
+
+    public static string Article(int id, string byline = "Anna Petrosyan") => $"""
         <!DOCTYPE html><html lang="en"><head><title>Loopback article {id} | Loopback Review</title>
-        <meta property="og:site_name" content="Loopback Review"><meta name="author" content="Anna Petrosyan">
+        <meta property="og:site_name" content="Loopback Review"><meta name="author" content="{WebUtility.HtmlEncode(byline)}">
         <meta property="article:published_time" content="2020-11-1{id % 10}T09:00:00+00:00"></head>
         <body><nav><a href="/">Home</a></nav><article><h1>Loopback article {id}</h1>
         {string.Concat(s_paragraphs.Select((p, i) => $"<p>{p} (Article {id}, paragraph {i}.)</p>"))}

@@ -61,9 +61,12 @@ public sealed class SourcePollingTests : IAsyncLifetime
         using (var restarted = IngestionFactory.Create(_folder))
         {
             var admin = Admin(restarted);
+            var before = (await restarted.CreateClient().GetFromJsonAsync<JsonElement>($"/api/sources/{sourceId}")).GetProperty("source").GetProperty("health").GetProperty("lastAttempt").GetString();
             await admin.PostAsync($"/api/sources/{sourceId}/poll", null);
             var pieces = await WaitForPiecesAsync(restarted.CreateClient(), 4);
-            await Task.Delay(300);
+
+            // The poll is recorded once every item was handled: after that, nothing more is stored.
+            await WaitForAsync(restarted.CreateClient(), sourceId, d => d.GetProperty("source").GetProperty("health").GetProperty("lastAttempt").GetString() != before);
 
             (await restarted.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/pieces"))!.Length.ShouldBe(4);
             pieces.ShouldContain(p => p.GetProperty("title").GetString() == "Loopback article 4");
@@ -85,6 +88,28 @@ public sealed class SourcePollingTests : IAsyncLifetime
 
         pushed.GetProperty("title").GetString().ShouldBe("Loopback article 2");
         pushed.GetProperty("authors").EnumerateArray().Select(a => a.GetString()).ShouldBe(["Anna Petrosyan"]);
+    }
+
+    [Fact]
+    public async Task Poll_FeedWithQuoteOnlyBylines_StoresEveryArticleAndShowsNoRawException()
+    {
+        _site.Bylines[1] = "'";
+        _site.Bylines[2] = "Jane ' Doe";
+        _site.Bylines[3] = "\u2018 \u201d";
+        using var app = IngestionFactory.Create(_folder);
+        var admin = Admin(app);
+        var created = await (await admin.PostAsJsonAsync("/api/sources", new { url = _site.FeedUrl.AbsoluteUri, name = "Quotes" })).Content.ReadFromJsonAsync<JsonElement>();
+        var sourceId = created.GetProperty("id").GetInt64();
+        (await admin.PostAsync($"/api/sources/{sourceId}/poll", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
+
+        var detail = await WaitForAsync(app.CreateClient(), sourceId, d => d.GetProperty("source").GetProperty("health").GetProperty("lastAttempt").ValueKind == JsonValueKind.String);
+
+        detail.GetProperty("source").GetProperty("health").GetProperty("lastSuccess").ValueKind.ShouldBe(JsonValueKind.String, detail.ToString());
+        var pieces = (await app.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/pieces"))!;
+        pieces.Select(p => p.GetProperty("title").GetString()).Order().ShouldBe(["Loopback article 1", "Loopback article 2", "Loopback article 3"]);
+        var list = await app.CreateClient().GetStringAsync("/api/sources");
+        list.ShouldNotContain("Exception");
+        list.ShouldNotContain("Parameter");
     }
 
     private static HttpClient Admin(StanceBoardFactory app)

@@ -95,6 +95,31 @@ public sealed class SourcesApiTests(IngestionFactory factory) : IClassFixture<In
     }
 
     [Fact]
+    public async Task Get_SourceWithCredentialsInItsUrl_ShowsNoPasswordToViewers()
+    {
+        var url = $"https://reader:s3cret-pw@feeds.example/{Guid.NewGuid():N}/rss";
+        var created = await (await CreateClient().PostAsJsonAsync("/api/sources", new { url })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt64();
+
+        var list = await CreateClient(null).GetStringAsync("/api/sources");
+        var detail = await CreateClient(null).GetStringAsync($"/api/sources/{id}");
+
+        foreach (var body in new[] { list, detail, created.ToString() })
+        {
+            body.ShouldNotContain("s3cret-pw");
+            body.ShouldNotContain("reader:");
+        }
+
+        detail.ShouldContain("https://***@feeds.example/");
+    }
+
+    [Theory]
+    [InlineData("GET https://u:p@host.example/feed failed", "GET https://***@host.example/feed failed")]
+    [InlineData("http://token@host.example/x and HTTPS://a:b@c.example", "http://***@host.example/x and HTTPS://***@c.example")]
+    [InlineData("https://host.example/a@b", "https://host.example/a@b")]
+    public void Redact_UserInfo_IsHidden(string text, string expected) => StanceBoard.Dashboard.Apis.UrlRedaction.Redact(text).ShouldBe(expected);
+
+    [Fact]
     public async Task OpenApi_DescribesTheSourcesEndpoints()
     {
         var document = await CreateClient(null).GetStringAsync("/openapi/v1.json");

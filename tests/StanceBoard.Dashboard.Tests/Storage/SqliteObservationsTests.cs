@@ -111,4 +111,14 @@ public sealed class SqliteObservationsTests : IDisposable
 
         (await sut.ListObservationsAsync(StanceFilter.All, 3)).Count.ShouldBe(4);
     }
+
+    [Fact]
+    public async Task ListObservationsAsync_CalendarEdges_DoNotThrow()
+    {
+        var sut = await CreateSutAsync();
+        await sut.AddScoredPieceAsync(CreatePiece("An edge piece about Moscow.", ["Jane Roe"], null, "2020-10-01"), [Score("Russia", Stance.None, 0)]);
+
+        (await sut.ListObservationsAsync(new StanceFilter { From = DateOnly.MinValue, To = DateOnly.MaxValue }, 10)).Count.ShouldBe(1);
+        (await sut.ListObservationsAsync(new StanceFilter { To = DateOnly.MaxValue }, 10)).Count.ShouldBe(1);
+    }
 }

@@ -22,4 +22,16 @@ public sealed class PersonNamesTests
     {
         PersonNames.Clean(raw).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("Jane ' Doe", new[] { "Jane Doe" })]
+    [InlineData("'", new string[0])]
+    [InlineData("\"\"", new string[0])]
+    [InlineData("\u2018 Smith", new[] { "Smith" })]
+    [InlineData("\u2018\u2019 \u201c\u201d", new string[0])]
+    [InlineData("By ' and \" and Ann Lee", new[] { "Ann Lee" })]
+    public void Clean_QuoteOnlyWords_AreDroppedNotThrown(string raw, string[] expected)
+    {
+        PersonNames.Clean(raw).ShouldBe(expected);
+    }
 }

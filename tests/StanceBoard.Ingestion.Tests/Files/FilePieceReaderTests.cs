@@ -90,6 +90,30 @@ public sealed class FilePieceReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_UrlsOtherThanHttp_AreRefusedNamingTheUrl()
+    {
+        var jsonl = Write("links.jsonl", string.Join('\n',
+            """{"title":"Script","text":"Moscow spoke.","url":"javascript:alert(document.cookie)"}""",
+            """{"title":"Data","text":"Ankara spoke.","url":"data:text/html,<script>alert(1)</script>"}""",
+            """{"title":"Web","text":"Baku spoke.","url":"https://example.org/piece"}""",
+            """{"title":"None","text":"Yerevan spoke."}"""));
+        var markdown = Write("link.md", "---\ntitle: Front matter link\nurl: javascript:alert(1)\n---\nThe Kremlin spoke at length about the ceasefire.\n");
+        var html = Write("page.html", "<html><head><title>Page</title><link rel=\"canonical\" href=\"javascript:alert(1)\"></head><body><article><p>Moscow and Baku spoke at length about the ceasefire and what came after it.</p></article></body></html>");
+
+        var lines = await ReadAllAsync(CreateSut(), jsonl);
+        var md = (await ReadAllAsync(CreateSut(), markdown)).Single();
+        var page = (await ReadAllAsync(CreateSut(), html)).Single();
+
+        lines.Where(r => r.IsSuccess).Select(r => (r.Piece!.Title, r.Piece.Url)).ShouldBe([("Web", "https://example.org/piece"), ("None", null)]);
+        lines.Where(r => !r.IsSuccess).Select(r => r.Line).ShouldBe([1, 2]);
+        lines[0].Error!.ShouldContain("\"url\" is not an absolute http or https URL");
+        md.IsSuccess.ShouldBeFalse();
+        md.Error!.ShouldContain("url");
+        page.IsSuccess.ShouldBeTrue();
+        page.Piece!.Url.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task ReadAsync_JsonlLineOverTheLimit_IsReportedAndTheNextLineIsRead()
     {
         var path = Write("long.jsonl", "{\"title\":\"x\",\"text\":\"" + new string('a', 200) + "\"}\n{\"title\":\"ok\",\"text\":\"fine\"}\n");

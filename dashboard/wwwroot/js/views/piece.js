@@ -59,6 +59,11 @@ function probabilityBar(p) {
     seg("favor", p.favor, "favor"), seg("none", p.none, "none"), seg("against", p.against, "against"));
 }
 
+// Only web links are followed: the server refuses other schemes, and the page does not trust that alone.
+function isWebUrl(url) {
+  return typeof url === "string" && /^https?:\/\//i.test(url);
+}
+
 function hostOf(url) {
   try { return url ? new URL(url).host : null; } catch { return null; }
 }
@@ -91,7 +96,7 @@ export async function render(container, { params: [id] }) {
           h("span", {}, formatDate(piece.published)),
           piece.outlet ? h("a", { href: pathFor("outlets", piece.outlet), dataset: { link: "" } }, piece.outlet) : null,
           piece.isDemo ? h("span", { className: "demo-badge" }, "demo") : null,
-          piece.url ? h("a", { href: piece.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original") : null),
+          isWebUrl(piece.url) ? h("a", { href: piece.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original") : null),
         h("h1", { className: "page-title" }, piece.title),
         h("p", { className: "piece-authors" }, piece.authors.length ? "by " : "author unknown",
           ...piece.authors.flatMap((a, i) => [i ? ", " : "", h("a", { href: pathFor("authors", a), dataset: { link: "" } }, a)])),
