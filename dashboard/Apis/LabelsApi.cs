@@ -50,7 +50,6 @@ public static class LabelsApi
         group.MapGet("/export", ExportAsync).RequireAuthorization(Roles.CanWrite)
             .WithSummary("Labels as CSV or JSONL (format=csv|jsonl, scope=current|gold|history) in the text,target,stance format train --data reads");
         group.MapPost("/import", ImportAsync).RequireAuthorization(Roles.CanAdminister)
-            .Accepts<string>("text/csv", "application/x-ndjson")
             .WithSummary("Import a CSV or JSONL label file sent as the body (Content-Type text/csv or application/x-ndjson); bad rows are reported by line, the rest imported (admin)");
         return app;
     }

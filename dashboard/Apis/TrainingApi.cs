@@ -19,7 +19,6 @@ public static class TrainingApi
                 TypedResults.Ok(new TrainingOverview(await training.GetLatestAsync(cancellationToken), await training.ListAsync(10, cancellationToken))))
             .WithSummary("The latest training run (progress, comparison, learning curve) and the ten before it");
         group.MapPost("/", StartAsync).RequireAuthorization(Roles.CanAdminister)
-            .Accepts<TrainingRequest>("application/json")
             .WithSummary("Start a training run on the stored labels plus the bootstrap corpus at a weight (admin); progress comes over the hub as trainingProgress")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/", Results<NoContent, ProblemHttpResult> (TrainingRunService training) =>

@@ -126,10 +126,15 @@ public sealed class LabellingLoopTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.Locator("#per-target-table")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#changed-verdicts")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("table.confusion")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator("#learning-curve svg, #learning-curve table").First).ToBeVisibleAsync(Slow);
+        await Assertions.Expect(page.Locator("#learning-curve svg")).ToBeVisibleAsync(Slow);
+        await Assertions.Expect(page.Locator("#learning-curve caption")).ToHaveTextAsync("Learning curve: f_avg on the held-out labels", new() { Timeout = 240_000 });
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("labelling-4-comparison"), FullPage = true });
         await page.ClickAsync("#train-promote");
         await Assertions.Expect(page.Locator("#training-decision")).ToContainTextAsync("Promoted", new() { Timeout = 20_000 });
+
+        // The Model page follows the re-scoring over the hub; once it is finished, the charts show the new version.
+        await Assertions.Expect(page.Locator(".rescore")).ToContainTextAsync($"with {candidate}", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator(".rescore")).ToContainTextAsync("(finished)", new() { Timeout = 120_000 });
 
         await page.GotoAsync(new Uri(baseAddress, "/").ToString());
         var timeline = page.Locator("[data-chart='stance-timeline'] svg");
