@@ -38,11 +38,19 @@ public sealed class ModelTrainingRunner(ModelRegistry registry, ScorerProvider s
     /// <summary>The configured targets.</summary>
     public TargetCatalog Targets => scorers.Current.Targets;
 
-    /// <summary>Trains a candidate; <paramref name="progress"/> gets (stage, fraction 0–1).</summary>
-    public TrainedCandidate Train(IReadOnlyList<LabelledExample> examples, Action<string, double> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains a candidate; <paramref name="progress"/> gets (stage, fraction 0–1). Without
+    /// <paramref name="search"/>, the active model's regularisation is kept (when there is one).
+    /// </summary>
+    public TrainedCandidate Train(IReadOnlyList<LabelledExample> examples, bool search, Action<string, double> progress, CancellationToken cancellationToken)
     {
         var trainerOptions = DefaultModel.TrainerOptions(scorers.Current.Targets, options.Value.Seed);
         trainerOptions.CrossValidationFolds = SearchFolds;
+        if (!search && scorers.Current.Model is StanceClassifier active)
+        {
+            trainerOptions.C = active.Training.C;
+        }
+
         var model = new StanceTrainer(trainerOptions).Fit(examples, new Relay(progress), cancellationToken);
         return new TrainedCandidate(model, model.Version, new Dictionary<string, double> { ["C"] = model.Training.C }, model);
     }

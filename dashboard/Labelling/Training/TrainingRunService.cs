@@ -23,6 +23,7 @@ public sealed class TrainingRunService(
     ModelTrainingRunner runner,
     IEnumerable<ITrainingProgressSink> sinks,
     IOptions<ModelOptions> modelOptions,
+    IOptions<LabellingOptions> labelling,
     TimeProvider time,
     ILogger<TrainingRunService> logger) : IHostedService
 {
@@ -189,7 +190,7 @@ public sealed class TrainingRunService(
             status = await ReportAsync(status with { Stage = "training", Fraction = 0.05, Result = result }, force: true);
 
             var fitting = Task.Run(
-                () => runner.Train(examples, (stage, fraction) => _ = ReportAsync(_current! with { Stage = "training: " + stage, Fraction = 0.05 + (0.75 * fraction) }, force: false), cancellationToken),
+                () => runner.Train(examples, labelling.Value.SearchRegularisation, (stage, fraction) => _ = ReportAsync(_current! with { Stage = "training: " + stage, Fraction = 0.05 + (0.75 * fraction) }, force: false), cancellationToken),
                 cancellationToken);
             Observe(fitting);
             var candidate = await fitting.WaitAsync(cancellationToken);

@@ -106,6 +106,7 @@ internal static class LabellingBenchmark
     public static async Task<int> TrainAsync(string[] args)
     {
         var labels = Option(args, "--labels", 5_000);
+        var keepRegularisation = args.Contains("--keep-regularisation");
         var folder = Directory.CreateTempSubdirectory("stanceboard-train-bench-").FullName;
         var database = Path.Combine(folder, "bench.db");
         try
@@ -117,7 +118,7 @@ internal static class LabellingBenchmark
             Console.Error.WriteLine($"labelling {labels:N0} labels…");
             var stored = await BenchDatabase.LabelAsync(database, "seed-one", labels, truth, CancellationToken.None);
 
-            await using var server = await StartAsync(database);
+            await using var server = await StartAsync(database, keepRegularisation ? ["--Labelling:SearchRegularisation=false"] : []);
             using var http = Client(server.Address, AdminKey);
             var stages = new List<string>();
             var cpuBefore = server.CpuSeconds();
@@ -163,6 +164,7 @@ internal static class LabellingBenchmark
             {
                 ["machine"] = $"{Environment.ProcessorCount} cores",
                 ["labels_stored"] = stored,
+                ["regularisation"] = keepRegularisation ? "kept from the active model" : "searched (3-fold)",
                 ["click_to_comparison_seconds"] = Round(comparisonSeconds),
                 ["click_to_comparison_server_cpu_seconds"] = Round(comparisonCpu),
                 ["learning_curve_done_seconds"] = Round(curveSeconds),
@@ -182,12 +184,12 @@ internal static class LabellingBenchmark
         }
     }
 
-    private static Task<ServerProcess> StartAsync(string database) =>
+    private static Task<ServerProcess> StartAsync(string database, string[]? extra = null) =>
         ServerProcess.StartAsync(
             Path.Combine(AppContext.BaseDirectory, "StanceBoard.Dashboard.dll"),
             [
                 "--db", database, "--Demo:Enabled=false", $"--Auth:ApiKeys:0={AdminKey}", $"--Auth:AnnotatorKeys:0={AnnotatorKey}",
-                "--Ingestion:Polling:Enabled=false", "--Logging:LogLevel:Default=Warning",
+                "--Ingestion:Polling:Enabled=false", "--Logging:LogLevel:Default=Warning", .. extra ?? [],
             ],
             "/api/health");
 
