@@ -63,27 +63,43 @@ internal sealed class TokenizedDocument
         var mentions = document.Mentions;
         var targets = new string[mentions.Count];
         var hasMention = new bool[sentences.Count];
+
+        // Mentions are matched to tokens by walking both in text order, so a text of one endless
+        // sentence with many mentions costs its length, not mentions × tokens.
+        var order = Enumerable.Range(0, mentions.Count)
+            .Where(m => (uint)mentions[m].SentenceIndex < (uint)sentences.Count)
+            .OrderBy(m => mentions[m].SentenceIndex)
+            .ThenBy(m => mentions[m].Start)
+            .ToArray();
         for (var m = 0; m < mentions.Count; m++)
         {
+            targets[m] = mentions[m].Target;
+        }
+
+        var cursor = 0;
+        var sentenceOfCursor = -1;
+        foreach (var m in order)
+        {
             var mention = mentions[m];
-            targets[m] = mention.Target;
-            if ((uint)mention.SentenceIndex >= (uint)sentences.Count)
+            var s = mention.SentenceIndex;
+            hasMention[s] = true;
+            if (s != sentenceOfCursor)
             {
-                continue;
+                cursor = starts[s];
+                sentenceOfCursor = s;
             }
 
-            hasMention[mention.SentenceIndex] = true;
-
             // Token offsets are within their sentence's text.
-            var offset = sentences[mention.SentenceIndex].Start;
+            var offset = sentences[s].Start;
             var end = mention.Start + mention.Length;
-            for (var t = starts[mention.SentenceIndex]; t < starts[mention.SentenceIndex + 1]; t++)
+            while (cursor < starts[s + 1] && all[cursor].Start + offset < mention.Start)
             {
-                var start = all[t].Start + offset;
-                if (start >= mention.Start && start < end)
-                {
-                    tokenMention[t] = m;
-                }
+                cursor++;
+            }
+
+            for (var t = cursor; t < starts[s + 1] && all[t].Start + offset < end; t++)
+            {
+                tokenMention[t] = m;
             }
         }
 
@@ -156,32 +172,27 @@ internal sealed class TokenizedDocument
     }
 
     /// <summary>
-    /// The sentences that make up <paramref name="target"/>'s context: those mentioning it and up to
-    /// <paramref name="neighbours"/> on each side that mention no other target (they usually go on
-    /// about the same actor, "It …"); <see langword="null"/> when that is every sentence
-    /// or the text never mentions the target (the whole text is then the context).
+    /// The normalised tokens of the given sentences as <paramref name="target"/> sees them
+    /// (mentions masked), joined by single spaces: the text column the model's n-grams are read from.
     /// </summary>
-    public bool[]? ContextOf(string target, int neighbours)
+    public string MaskedText(IEnumerable<int> sentences, string target, bool mask)
     {
-        var count = SentenceCount;
-        var context = new bool[count];
-        var any = false;
-        for (var s = 0; s < count; s++)
+        var builder = new System.Text.StringBuilder();
+        var tokens = new List<string>(64);
+        foreach (var s in sentences)
         {
-            if (!Mentions(s, target))
+            MaskedTokens(s, target, mask, tokens);
+            foreach (var token in tokens)
             {
-                continue;
-            }
+                if (builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
 
-            any = true;
-            context[s] = true;
-            for (var k = Math.Max(0, s - neighbours); k <= Math.Min(count - 1, s + neighbours); k++)
-            {
-                // A neighbour that names only other targets is their context, not this one's.
-                context[k] |= !SentenceHasMention[k];
+                builder.Append(token);
             }
         }
 
-        return !any || Array.TrueForAll(context, c => c) ? null : context;
+        return builder.ToString();
     }
 }

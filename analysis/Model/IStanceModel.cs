@@ -3,9 +3,8 @@ using StanceBoard.Analysis.Targets;
 namespace StanceBoard.Analysis.Model;
 
 /// <summary>
-/// The seam between scoring and whatever model produces stances: our own linear classifier
-/// today, an ML.NET model where that package is available. Implementations are immutable
-/// and safe to call from many threads.
+/// The seam between scoring and the model that produces stances (an ML.NET model,
+/// <see cref="StanceModel"/>). Implementations are immutable and safe to call from many threads.
 /// </summary>
 public interface IStanceModel
 {
@@ -20,4 +19,10 @@ public interface IStanceModel
     /// order. A long piece is tokenized once for all targets, so prefer this when scoring a piece.
     /// </summary>
     IReadOnlyList<StancePrediction> Predict(StanceDocument document, IReadOnlyList<TargetDefinition> targets);
+
+    /// <summary>
+    /// Predicts many (document, target) pairs at once, in order: the batch path for files and
+    /// re-scoring (one ML.NET <c>Transform</c> per model part for the whole batch).
+    /// </summary>
+    IReadOnlyList<StancePrediction> Predict(IReadOnlyList<StanceRequest> requests, CancellationToken cancellationToken = default);
 }

@@ -24,47 +24,71 @@ public sealed class PieceScorer(TargetCatalog targets, IStanceModel? model = nul
     public IReadOnlyList<TargetScore> Score(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sentences = SentenceSegmenter.Split(text);
-        var mentions = Targets.FindMentions(text, sentences);
-        var mentioned = Targets.Targets
-            .Select(target => (Target: target, Own: mentions.Where(m => m.Target == target.Name).ToList()))
-            .Where(x => x.Own.Count > 0)
-            .ToList();
-        if (mentioned.Count == 0)
+        return Score([text])[0];
+    }
+
+    /// <summary>
+    /// Scores many texts at once: the batch path for re-scoring and files (the model scores all
+    /// (text, mentioned target) pairs of the batch together). One result per text, in order.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<TargetScore>> Score(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var prepared = new List<(StanceDocument Document, List<(TargetDefinition Target, List<Mention> Own)> Mentioned)>(texts.Count);
+        var requests = new List<StanceRequest>();
+        foreach (var text in texts)
         {
-            return [];
+            ArgumentNullException.ThrowIfNull(text);
+            cancellationToken.ThrowIfCancellationRequested();
+            var sentences = SentenceSegmenter.Split(text);
+            var mentions = Targets.FindMentions(text, sentences);
+            var byTarget = mentions.GroupBy(m => m.Target, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+            var mentioned = Targets.Targets
+                .Where(t => byTarget.ContainsKey(t.Name))
+                .Select(t => (t, byTarget[t.Name]))
+                .ToList();
+            var document = new StanceDocument(text, sentences, mentions);
+            prepared.Add((document, mentioned));
+            requests.AddRange(mentioned.Select(m => new StanceRequest(document, m.t)));
         }
 
-        var predictions = Model?.Predict(new StanceDocument(text, sentences, mentions), mentioned.Select(x => x.Target).ToList());
-        var results = new List<TargetScore>(mentioned.Count);
-        for (var i = 0; i < mentioned.Count; i++)
+        var predictions = Model is not null && requests.Count > 0 ? Model.Predict(requests, cancellationToken) : null;
+        var results = new IReadOnlyList<TargetScore>[texts.Count];
+        var next = 0;
+        for (var i = 0; i < prepared.Count; i++)
         {
-            var (target, own) = mentioned[i];
-            var spans = own.Select(m => new TextSpan(m.Start, m.Length)).ToArray();
-            if (predictions is null)
+            var (document, mentioned) = prepared[i];
+            var scores = new List<TargetScore>(mentioned.Count);
+            foreach (var (target, own) in mentioned)
             {
-                results.Add(new TargetScore
+                var spans = own.Select(m => new TextSpan(m.Start, m.Length)).ToArray();
+                if (predictions is null)
+                {
+                    scores.Add(new TargetScore
+                    {
+                        Target = target.Name,
+                        Mentions = own.Count,
+                        MentionSpans = spans,
+                        Evidence = own.Select(m => m.SentenceIndex).Distinct().Take(MaxEvidence).Select(k => document.Sentences[k].Text).ToArray(),
+                    });
+                    continue;
+                }
+
+                var prediction = predictions[next++];
+                scores.Add(new TargetScore
                 {
                     Target = target.Name,
                     Mentions = own.Count,
                     MentionSpans = spans,
-                    Evidence = own.Select(m => m.SentenceIndex).Distinct().Take(MaxEvidence).Select(k => sentences[k].Text).ToArray(),
+                    Stance = prediction.Stance,
+                    Score = prediction.Score,
+                    Probabilities = new StanceProbabilities(prediction.PFavor, prediction.PAgainst, prediction.PNone),
+                    Evidence = prediction.Evidence,
+                    ModelVersion = Model!.Version,
                 });
-                continue;
             }
 
-            var prediction = predictions[i];
-            results.Add(new TargetScore
-            {
-                Target = target.Name,
-                Mentions = own.Count,
-                MentionSpans = spans,
-                Stance = prediction.Stance,
-                Score = prediction.Score,
-                Probabilities = new StanceProbabilities(prediction.PFavor, prediction.PAgainst, prediction.PNone),
-                Evidence = prediction.Evidence,
-                ModelVersion = Model!.Version,
-            });
+            results[i] = scores;
         }
 
         return results;

@@ -1,22 +1,27 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using StanceBoard.Analysis.Featurization;
+using StanceBoard.Analysis.Model;
 
 namespace StanceBoard.Analysis.Training;
 
-/// <summary>Derives a model version from what determines the model: data, options, C and seed.</summary>
+/// <summary>Derives a model version from what determines the model: data, feature set, λ, seed and options.</summary>
 internal static class ModelVersion
 {
-    public static string Derive(TrainingSummary summary, FeaturizerOptions featurizer)
+    public static string Derive(StanceModelInfo info, StanceModelTrainerOptions options)
     {
         var key = string.Join(
             '|',
-            summary.DataHash,
-            summary.C.ToString("R", CultureInfo.InvariantCulture),
-            summary.Seed.ToString(CultureInfo.InvariantCulture),
-            JsonSerializer.Serialize(featurizer));
+            "mlnet-1",
+            info.DataHash,
+            FeatureSetText.ToText(info.Features),
+            info.L2.ToString("R", CultureInfo.InvariantCulture),
+            info.Seed.ToString(CultureInfo.InvariantCulture),
+            info.EmbeddingInteractions,
+            options.MinExamplesPerTarget.ToString(CultureInfo.InvariantCulture),
+            options.ClassWeighting,
+            string.Join(';', info.KnownTargets.Select(t => t.Name + ":" + string.Join(',', t.Aliases))));
         return "m-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
     }
 }

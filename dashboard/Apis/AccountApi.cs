@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Auth;
+using StanceBoard.Dashboard.Storage.Unavailable;
 
 namespace StanceBoard.Dashboard.Apis;
 
@@ -17,7 +18,7 @@ public static class AccountApi
 
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/account").WithTags("Account");
+        var group = app.MapGroup("/api/account").WithTags("Account").AnswerUnavailable();
         group.MapGet("/session", Session)
             .WithSummary("Who is signed in (or which API key role), with an antiforgery token for the page's POSTs");
         group.MapPost("/signin", SignInAsync)

@@ -17,13 +17,20 @@ public static class HealthApi
         return app;
     }
 
-    internal static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> CheckAsync(HealthCheckService checks, ScorerProvider scorers, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> CheckAsync(HealthCheckService checks, ScorerProvider scorers, StoreReadiness readiness, CancellationToken cancellationToken)
     {
         var report = await checks.CheckHealthAsync(cancellationToken);
         var healthy = report.Status != HealthStatus.Unhealthy;
         var health = report.Entries.TryGetValue(StoreHealthCheck.Name, out var entry) && entry.Data.TryGetValue(StoreHealthCheck.DataKey, out var data) && data is StoreHealth stored
             ? stored
             : new StoreHealth(false, "unknown", 0, 0, entry.Exception?.Message ?? entry.Description ?? "The store check did not run.");
+        if (health.Ok && !readiness.IsReady)
+        {
+            // The store answers, but the first-start work on it (migrations, the model) is not done yet.
+            health = health with { Ok = false, Error = readiness.Problem ?? "The store is being prepared (migrations, the active model)." };
+            healthy = false;
+        }
+
         var scorer = scorers.Current;
         var dto = new HealthDto(
             healthy ? "healthy" : "unhealthy",

@@ -11,13 +11,13 @@ public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/model", async Task<Results<Ok<ModelOverview>, NotFound>> (IModelStore store, CancellationToken cancellationToken) =>
+        app.MapGet("/api/model", async Task<Results<Ok<ModelOverview>, NotFound>> (IModelStore store, ModelRegistry registry, CancellationToken cancellationToken) =>
             {
                 var versions = await store.ListAsync(cancellationToken);
                 var active = versions.FirstOrDefault(v => v.IsActive);
                 return active is null
                     ? TypedResults.NotFound()
-                    : TypedResults.Ok(new ModelOverview(ActiveModel.From(active), versions));
+                    : TypedResults.Ok(new ModelOverview(ActiveModel.From(active), versions, await registry.UnloadableAsync(cancellationToken)));
             })
             .WithTags("Models")
             .WithSummary("The active model version with its cross-validated metrics, and every version");
@@ -62,8 +62,8 @@ public static class ModelsApi
     }
 }
 
-/// <summary>The model page's data: the active version and all versions, newest first.</summary>
-public sealed record ModelOverview(ActiveModel Active, IReadOnlyList<ModelVersionInfo> Versions);
+/// <summary>The model page's data: the active version, all versions (newest first), and the versions that cannot be loaded with the reason.</summary>
+public sealed record ModelOverview(ActiveModel Active, IReadOnlyList<ModelVersionInfo> Versions, IReadOnlyDictionary<string, string> Unloadable);
 
 /// <summary>The active version with its metrics as a JSON object (f_avg, f_favor, f_against, macro_f1, accuracy, count, per_target, confusion).</summary>
 public sealed record ActiveModel(string Version, DateTimeOffset CreatedUtc, string? Source, int? Examples, System.Text.Json.JsonElement? Metrics)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using StanceBoard.Dashboard.Storage;
+using StanceBoard.Analysis.Aggregation;
 
 namespace StanceBoard.Dashboard.Apis;
 
@@ -15,12 +15,12 @@ internal static class QueryValues
 
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
         {
-            if (StoreDates.Contains(date))
+            if (FilterDates.Contains(date))
             {
                 return date;
             }
 
-            errors[name] = [StoreDates.OutOfRange(value.Trim())];
+            errors[name] = [FilterDates.OutOfRange(value.Trim())];
             return null;
         }
 

@@ -1,5 +1,4 @@
 using StanceBoard.Dashboard.Storage;
-using StanceBoard.Dashboard.Storage.Sqlite;
 
 namespace StanceBoard.Dashboard.Apis;
 
@@ -24,7 +23,7 @@ public sealed record SourceDto(
             source.Id,
             UrlRedaction.Redact(source.Name),
             UrlRedaction.Redact(source.Url),
-            SqliteStanceStore.KindText(source.Kind),
+            SourceText.Kind(source.Kind),
             source.Outlet,
             source.Enabled,
             (int)Math.Round(source.PollInterval.TotalMinutes),
@@ -38,7 +37,7 @@ public sealed record SourceDto(
                 source.Health.LastErrorKind?.ToString(),
                 UrlRedaction.RedactOrNull(source.Health.LastError),
                 source.Health.ConsecutiveFailures,
-                SqliteStanceStore.CircuitText(source.Health.Circuit)));
+                SourceText.Circuit(source.Health.Circuit)));
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using StanceBoard.Analysis.Aggregation;
 using StanceBoard.Dashboard.Charts.Spec;
-using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Charts;
 
@@ -146,12 +145,12 @@ public static class ChartQuery
 
         if (parsed is { } value)
         {
-            if (StoreDates.Contains(value))
+            if (FilterDates.Contains(value))
             {
                 return value;
             }
 
-            errors[name] = [StoreDates.OutOfRange(text.Trim())];
+            errors[name] = [FilterDates.OutOfRange(text.Trim())];
             return null;
         }
 

@@ -4,25 +4,34 @@ using System.Text;
 using StanceBoard.Analysis.Aggregation;
 using StanceBoard.Dashboard.Charts.Builders;
 using StanceBoard.Dashboard.Charts.Export;
-using StanceBoard.Dashboard.Charts.Rendering;
+using StanceBoard.Dashboard.Charts.Figure;
 using StanceBoard.Dashboard.Charts.Spec;
 
 namespace StanceBoard.Dashboard.Charts;
 
 /// <summary>
-/// The charts' entry point: builds a named chart from observations and exports it as SVG,
-/// PNG, PDF or CSV. Stateless and thread-safe.
+/// The charts' entry point: builds a named chart from observations as a ScottPlot figure and
+/// exports it as SVG, PNG, PDF or CSV. Stateless and thread-safe.
 /// </summary>
 public static class ChartService
 {
     /// <summary>Renders the chart's SVG (what the dashboard shows).</summary>
     /// <exception cref="ChartParameterException">The name or a request parameter is invalid.</exception>
     public static string RenderSvg(string name, IEnumerable<StanceObservation> observations, ChartRequest request) =>
-        ChartRenderer.Render(BuildSpec(name, observations, request));
+        RenderView(name, observations, request).Svg;
+
+    /// <summary>Renders the chart's SVG and, beside it, the rectangles of its linked marks (heatmap cells, position bars) measured after the render.</summary>
+    /// <exception cref="ChartParameterException">The name or a request parameter is invalid.</exception>
+    public static ChartView RenderView(string name, IEnumerable<StanceObservation> observations, ChartRequest request)
+    {
+        var figure = BuildFigure(name, observations, request);
+        var (svg, drawn) = SvgExport.Render(figure);
+        return new ChartView(svg, drawn.Marks, Math.Round(figure.Size.LayoutWidth, 2), Math.Round(figure.Size.LayoutHeight, 2));
+    }
 
     /// <summary>Renders and exports a chart.</summary>
     /// <exception cref="ChartParameterException">The name or a request parameter is invalid.</exception>
-    /// <exception cref="ChartExportException">PNG/PDF export is unavailable (missing library or font) or failed.</exception>
+    /// <exception cref="ChartExportException">SkiaSharp could not make the PNG or PDF.</exception>
     public static ChartFile Render(string name, ChartFormat format, IEnumerable<StanceObservation> observations, ChartRequest request) =>
         Prepare(name, format, observations, request).ToFile();
 
@@ -35,17 +44,17 @@ public static class ChartService
             throw new ChartParameterException("format", $"Unknown format '{format}'; use svg, png, pdf or csv.");
         }
 
-        var spec = BuildSpec(name, observations, request);
+        var figure = BuildFigure(name, observations, request);
         var fileName = FileName(name, request, format);
         if (format == ChartFormat.Csv)
         {
-            var csv = CsvExporter.Export(spec.Data);
-            return new PreparedChart(format, fileName, ETag(csv, format, spec.Size), csv, string.Empty, spec.Size, spec.Title, spec.Greyscale);
+            var csv = CsvExporter.Export(figure.Data);
+            return new PreparedChart(format, fileName, ETag(csv, format, figure.Size), csv, figure);
         }
 
-        var svg = ChartRenderer.Render(spec);
-        var bytes = Encoding.UTF8.GetBytes(svg);
-        return new PreparedChart(format, fileName, ETag(bytes, format, spec.Size), bytes, svg, spec.Size, spec.Title, spec.Greyscale);
+        // The ETag comes from the SVG (the same drawing as PNG and PDF) and the size, so a 304 costs no rasterising.
+        var bytes = Encoding.UTF8.GetBytes(SvgExport.Render(figure).Svg);
+        return new PreparedChart(format, fileName, ETag(bytes, format, figure.Size), bytes, figure);
     }
 
     /// <summary>Parses <c>svg</c>, <c>png</c>, <c>pdf</c> or <c>csv</c> (case-insensitive).</summary>
@@ -70,7 +79,7 @@ public static class ChartService
         }
     }
 
-    internal static ChartSpec BuildSpec(string name, IEnumerable<StanceObservation> observations, ChartRequest request)
+    internal static ChartFigure BuildFigure(string name, IEnumerable<StanceObservation> observations, ChartRequest request)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(request);

@@ -1,30 +1,24 @@
 using StanceBoard.Dashboard.Charts.Export;
-using StanceBoard.Dashboard.Charts.Spec;
+using StanceBoard.Dashboard.Charts.Figure;
 
 namespace StanceBoard.Dashboard.Charts;
 
 /// <summary>
-/// A chart whose SVG (or CSV) is built and whose ETag is known, but which is not yet
-/// rasterised: a server can answer 304 Not Modified without paying for PNG or PDF.
+/// A chart whose ScottPlot figure and SVG (or CSV) are built and whose ETag is known, but which is
+/// not yet rasterised: a server can answer 304 Not Modified without paying for PNG or PDF.
 /// </summary>
 public sealed class PreparedChart
 {
-    private readonly ChartSize _size;
-    private readonly string _title;
-    private readonly bool _grey;
     private readonly byte[] _source;
-    private readonly string _svg;
+    private readonly ChartFigure _figure;
 
-    internal PreparedChart(ChartFormat format, string fileName, string eTag, byte[] source, string svg, ChartSize size, string title, bool grey)
+    internal PreparedChart(ChartFormat format, string fileName, string eTag, byte[] source, ChartFigure figure)
     {
         Format = format;
         FileName = fileName;
         ETag = eTag;
         _source = source;
-        _svg = svg;
-        _size = size;
-        _title = title;
-        _grey = grey;
+        _figure = figure;
     }
 
     /// <summary>The output format.</summary>
@@ -46,11 +40,11 @@ public sealed class PreparedChart
     };
 
     /// <summary>Produces the file's bytes (rasterising for PNG and PDF).</summary>
-    /// <exception cref="ChartExportException">librsvg, cairo or the font is missing, or rendering failed.</exception>
+    /// <exception cref="ChartExportException">SkiaSharp could not make the image or document.</exception>
     public byte[] Render() => Format switch
     {
-        ChartFormat.Png => SvgRasterizer.RenderPng(_svg, _size, _title, _grey),
-        ChartFormat.Pdf => SvgRasterizer.RenderPdf(_svg, _size, _title),
+        ChartFormat.Png => PngExport.Render(_figure),
+        ChartFormat.Pdf => PdfExport.Render(_figure),
         _ => _source,
     };
 

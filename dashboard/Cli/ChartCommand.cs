@@ -40,7 +40,7 @@ internal static class ChartCommand
             Render a chart from the stored scores to SVG, PNG, PDF or CSV. PNG has exactly the
             requested pixels with the DPI in the file; PDF is vector at width/dpi inches. Prints one
             JSON object (file, bytes, content type, ETag) on stdout; exit code 2 for bad parameters,
-            1 when rendering fails (e.g. librsvg missing: apt-get install librsvg2-2 libcairo2 fonts-dejavu-core).
+            1 when rendering fails.
 
             Examples:
               stanceboard chart stance-timeline --format png --preset print-single --out timeline.png

@@ -61,6 +61,11 @@ public static class CliApp
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return Failure;
         }
+        catch (Storage.Unavailable.LabellingStoreUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return Failure;
+        }
         catch (InvalidOperationException ex) when (IsBindingError(ex))
         {
             await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
@@ -87,6 +92,8 @@ public static class CliApp
             With no verb, serves the dashboard (same as 'serve').
             """);
         root.Subcommands.Add(ServeCommand.Create(serveArgs));
+        root.Subcommands.Add(WorkerCommand.Create(serveArgs));
+        root.Subcommands.Add(StoreCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
@@ -110,7 +117,11 @@ public static class CliApp
             // stack trace logged by the host.
             app.Services.GetRequiredService<IStartupValidator>().Validate();
             app.Services.GetRequiredService<StanceBoard.Analysis.Targets.TargetCatalog>();
-            await app.Services.GetRequiredService<IStanceStore>().MigrateAsync();
+            if (!StorageServices.IsPostgres(app.Configuration))
+            {
+                // PostgreSQL is migrated by the start-up tasks, which wait for a server that is down (503s until then).
+                await app.Services.GetRequiredService<IStanceStore>().MigrateAsync();
+            }
             await app.RunAsync();
             return Ok;
         }

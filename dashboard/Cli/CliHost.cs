@@ -34,11 +34,8 @@ internal static class CliHost
 
         // Verbs do not run the host, so its start-up validation of the options is run here.
         host.Services.GetRequiredService<IStartupValidator>().Validate();
-        await StartupTasks.PrepareStoreAsync(
-            host.Services.GetRequiredService<IStanceStore>(),
-            host.Services.GetRequiredService<ScorerProvider>(),
-            cancellationToken);
-        await host.Services.GetRequiredService<ModelRegistry>().EnsureActiveAsync(cancellationToken);
+        await FirstStart.RunAsync(host.Services, null, cancellationToken);
+        host.Services.GetRequiredService<StoreReadiness>().MarkReady();
         return host;
     }
 }

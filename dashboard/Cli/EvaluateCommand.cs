@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StanceBoard.Analysis.Evaluation;
+using StanceBoard.Analysis.Featurization;
 
 namespace StanceBoard.Dashboard.Cli;
 
@@ -46,10 +47,10 @@ internal static class EvaluateCommand
         }
 
         var targets = ModelSource.ConfiguredTargets();
-        var metrics = StanceEvaluator.Evaluate(data.Examples.Select(e =>
-            (e.Target, e.Stance, model.Predict(e.Text, ModelSource.Resolve(e.Target, targets, model)).Stance)));
+        var predictions = ModelSource.PredictAll(model, data.Examples, targets, cancellationToken);
+        var metrics = StanceEvaluator.Evaluate(data.Examples.Select((e, i) => (e.Target, e.Stance, predictions[i].Stance)));
         CliOutput.Info($"Evaluated model {model.Version} on {metrics.Count} row(s).");
-        CliOutput.WriteJsonLine(new EvaluateLine(model.Version, metrics.FAvg, metrics.FFavor, metrics.FAgainst, metrics.MacroF1, metrics.Accuracy, metrics.Count, metrics.PerTarget, metrics.Confusion, data.Problems.Count));
+        CliOutput.WriteJsonLine(new EvaluateLine(model.Version, FeatureSetText.ToText(model.Features), metrics.FAvg, metrics.FFavor, metrics.FAgainst, metrics.MacroF1, metrics.Accuracy, metrics.Count, metrics.PerTarget, metrics.Confusion, data.Problems.Count));
         if (data.Problems.Count > 0)
         {
             CliOutput.Info(LabelledFile.NotAllRowsUsed(dataPath, data));
@@ -62,6 +63,7 @@ internal static class EvaluateCommand
     /// <summary>The last line of <c>evaluate</c>.</summary>
     private sealed record EvaluateLine(
         string ModelVersion,
+        string Features,
         double FAvg,
         double FFavor,
         double FAgainst,

@@ -58,7 +58,8 @@ internal static class IngestCommand
 
         async Task RunBatchAsync(Action<string>? onProgress)
         {
-            await foreach (var result in host.Services.GetRequiredService<WebIngestion>().IngestUrlsAsync(urls, cancellationToken))
+            var concurrency = host.Services.GetRequiredService<IOptions<PollingOptions>>().Value.MaxConcurrentSources;
+            await foreach (var result in host.Services.GetRequiredService<WebIngestion>().IngestUrlsAsync(urls, concurrency, cancellationToken))
             {
                 var location = result.Item.Url;
                 if (result.Stored is not { } stored)

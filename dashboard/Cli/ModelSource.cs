@@ -1,3 +1,4 @@
+using StanceBoard.Analysis.Data;
 using StanceBoard.Analysis.Model;
 using StanceBoard.Analysis.Targets;
 using StanceBoard.Dashboard.Hosting;
@@ -17,13 +18,13 @@ internal static class ModelSource
     }
 
     /// <summary>The model in <paramref name="path"/>, or the store's active version; <see langword="null"/> (after printing why) when unusable.</summary>
-    public static async Task<StanceClassifier?> LoadAsync(string? path, string? database, bool verbose, CancellationToken cancellationToken)
+    public static async Task<StanceModel?> LoadAsync(string? path, string? database, bool verbose, CancellationToken cancellationToken)
     {
         if (path is not null)
         {
             try
             {
-                return StanceClassifier.LoadFile(path);
+                return StanceModel.LoadFile(path);
             }
             catch (Exception ex) when (ex is ModelFormatException or IOException or UnauthorizedAccessException)
             {
@@ -40,12 +41,61 @@ internal static class ModelSource
             return null;
         }
 
-        return await host.Services.GetRequiredService<ModelRegistry>().LoadAsync(active.Version, cancellationToken);
+        try
+        {
+            return await host.Services.GetRequiredService<ModelRegistry>().LoadAsync(active.Version, cancellationToken);
+        }
+        catch (ModelFormatException ex)
+        {
+            CliOutput.Problem("store", ex.Message);
+            return null;
+        }
     }
 
     /// <summary>The configured definition of <paramref name="name"/>, else the model's, else the name alone.</summary>
-    public static TargetDefinition Resolve(string name, TargetCatalog configured, StanceClassifier model) =>
+    public static TargetDefinition Resolve(string name, TargetCatalog configured, StanceModel model) =>
         configured.TryGet(name, out var target) ? target
         : model.KnownTargets.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? new TargetDefinition(name, []);
+
+    /// <summary>Rows predicted per batch: one ML.NET Transform per model part for each.</summary>
+    public const int BatchSize = 1_000;
+
+    /// <summary>
+    /// Predicts every row through the model's batch path, <see cref="BatchSize"/> rows at a time
+    /// (bounded memory), with progress on stderr for large files. Targets the model has no labels
+    /// for are scored by its shared model and named once on stderr.
+    /// </summary>
+    public static List<StancePrediction> PredictAll(StanceModel model, IReadOnlyList<LabelledExample> rows, TargetCatalog configured, CancellationToken cancellationToken)
+    {
+        var unlabelled = rows.Select(r => r.Target.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Where(t => !model.HasOwnModel(t)).ToList();
+        if (unlabelled.Count > 0 && model.TrainedTargets.Count > 0)
+        {
+            CliOutput.Info($"note: {unlabelled.Count} target(s) have no labels in the model's training data and are scored by its shared model: {string.Join(", ", unlabelled.Take(5))}{(unlabelled.Count > 5 ? ", …" : "")}");
+        }
+
+        var definitions = new Dictionary<string, TargetDefinition>(StringComparer.OrdinalIgnoreCase);
+        var predictions = new List<StancePrediction>(rows.Count);
+        for (var start = 0; start < rows.Count; start += BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = rows.Skip(start).Take(BatchSize).Select(e =>
+            {
+                var name = e.Target.Trim();
+                if (!definitions.TryGetValue(name, out var target))
+                {
+                    definitions[name] = target = Resolve(name, configured, model);
+                }
+
+                return new StanceRequest(model.Prepare(e.Text, target), target);
+            }).ToArray();
+            predictions.AddRange(model.Predict(batch, cancellationToken));
+            if (rows.Count > BatchSize)
+            {
+                Console.Error.WriteLine($"predicted {predictions.Count:N0}/{rows.Count:N0}");
+            }
+        }
+
+        return predictions;
+    }
 }

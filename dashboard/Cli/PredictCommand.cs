@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using CsvHelper;
-using StanceBoard.Analysis.Data;
 using StanceBoard.Analysis.Model;
 
 namespace StanceBoard.Dashboard.Cli;
@@ -49,26 +48,26 @@ internal static class PredictCommand
         }
 
         var targets = ModelSource.ConfiguredTargets();
-        var rows = data.Examples.Select(e => (e.Line, Example: (LabelledExample?)e))
-            .Concat(data.Problems.Select(p => (p.Line, Example: (LabelledExample?)null)))
+        var predictions = ModelSource.PredictAll(model, data.Examples, targets, cancellationToken);
+        var rows = data.Examples.Select((e, i) => (e.Line, Prediction: (StancePrediction?)predictions[i], e.Target))
+            .Concat(data.Problems.Select(p => (p.Line, Prediction: (StancePrediction?)null, Target: "")))
             .OrderBy(r => r.Line)
             .ToList();
         await using (var writer = CsvWriter.Create(File.Create(output), CsvWriterOptions.Default with { NewLine = "\n" }, leaveOpen: false))
         {
             writer.WriteHeader(["target", "stance", "score", "p_favor", "p_against", "p_none"]);
-            foreach (var (_, example) in rows)
+            foreach (var (_, p, target) in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (example is null)
+                if (p is null)
                 {
                     writer.WriteRecord(["", "", "", "", "", ""]);
                     continue;
                 }
 
-                var p = model.Predict(example.Text, ModelSource.Resolve(example.Target, targets, model));
                 writer.WriteRecord(
                 [
-                    example.Target,
+                    target,
                     StanceText.ToText(p.Stance),
                     Format(p.Score),
                     Format(p.PFavor),

@@ -13,6 +13,7 @@ internal sealed class DemoReplayService(
     IStanceStore store,
     PieceProcessor processor,
     IOptions<DemoOptions> options,
+    StoreReadiness readiness,
     TimeProvider time,
     ILogger<DemoReplayService> logger) : BackgroundService
 {
@@ -20,6 +21,7 @@ internal sealed class DemoReplayService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WaitAsync(stoppingToken);
         if (!options.Value.Enabled || await store.GetSettingAsync(ClearedSetting, stoppingToken) is not null)
         {
             return;

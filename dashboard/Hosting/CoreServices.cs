@@ -6,7 +6,6 @@ using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Sources;
 using StanceBoard.Dashboard.Storage;
-using StanceBoard.Dashboard.Storage.Sqlite;
 using StanceBoard.Ingestion.Files;
 
 namespace StanceBoard.Dashboard.Hosting;
@@ -17,10 +16,9 @@ internal static class CoreServices
     public static IServiceCollection AddStanceBoardCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<FileIngestionOptions>().BindConfiguration(FileIngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IStanceStore, SqliteStanceStore>();
+        services.AddStanceBoardStorage(configuration);
         services.AddSingleton(_ => TargetsConfiguration.Load(configuration));
         services.AddSingleton<ScorerProvider>();
         services.AddSingleton<PieceProcessor>();
@@ -29,10 +27,9 @@ internal static class CoreServices
         services.AddSingleton<DemoControl>();
         services.AddWebIngestion(configuration);
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IModelStore, SqliteModelStore>();
         services.AddSingleton<ModelRegistry>();
-        services.AddAccounts();
-        services.AddLabelling();
+        services.AddAccounts(configuration);
+        services.AddLabelling(configuration);
         return services;
     }
 

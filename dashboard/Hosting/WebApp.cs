@@ -10,6 +10,8 @@ using StanceBoard.Dashboard.LiveCharts;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Sources;
+using StanceBoard.Dashboard.Storage;
+using StanceBoard.Dashboard.Telemetry;
 
 namespace StanceBoard.Dashboard.Hosting;
 
@@ -37,6 +39,7 @@ internal static class WebApp
             .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Admin));
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR();
@@ -44,9 +47,11 @@ internal static class WebApp
         builder.Services.AddSingleton<IPieceScoredSink>(sp => sp.GetRequiredService<HubPieceSink>());
         builder.Services.AddSingleton<IPiecesRemovedSink>(sp => sp.GetRequiredService<HubPieceSink>());
         builder.Services.AddLiveCharts();
+        builder.Services.AddStanceBoardTelemetry(builder.Configuration, web: true);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.SignalR.IHubFilter, HubMetricsFilter>();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddHostedService<DemoReplayService>();
-        builder.Services.AddHostedService<StoreWatcher>();
+        builder.Services.AddStoreWatcher(builder.Configuration);
         builder.Services.AddHostedService<SourcePollingService>();
         builder.Services.AddSingleton<IRescoreProgressSink, HubRescoreSink>();
         builder.Services.AddSingleton<RescoreService>();
@@ -64,6 +69,7 @@ internal static class WebApp
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
         app.UseRouting(); // after static files, so the page fallback never shadows a file
+        app.UseMiddleware<StoreReadinessMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgeryForSessions();
@@ -76,11 +82,13 @@ internal static class WebApp
         app.MapSourcesApi();
         app.MapModelsApi();
         app.MapChartsApi();
+        app.MapChartViewApi();
         app.MapAccountApi();
         app.MapUsersApi();
         app.MapLabelsApi();
         app.MapTrainingApi();
         app.MapHub<StanceHub>(StanceHub.Path);
+        app.MapStanceBoardTelemetry();
 
         // The page routes (/authors/x, /pieces/1, /sources, …) are client-side: serve the shell.
         app.MapFallbackToFile("{*path:regex(^(?!api/|hubs/|openapi/).*$):nonfile}", "index.html");

@@ -10,9 +10,12 @@ public interface IStanceClient
     [HubMethodName("pieceScored")]
     Task PieceScoredAsync(PieceDto piece);
 
-    /// <summary>A subscribed chart changed: its key as subscribed, a version that only grows, and the new SVG.</summary>
+    /// <summary>
+    /// A subscribed chart changed: its key as subscribed, a version that only grows, the new SVG, and
+    /// beside it the linked marks (heatmap cells, position bars) with their rectangles in the SVG's units.
+    /// </summary>
     [HubMethodName("chartUpdated")]
-    Task ChartUpdatedAsync(string chartKey, long version, string svg);
+    Task ChartUpdatedAsync(string chartKey, long version, string svg, IReadOnlyList<Charts.ChartMark> marks);
 
     /// <summary>Stored pieces were deleted (<c>demo clear</c>): lists and counts on the page are stale.</summary>
     [HubMethodName("piecesRemoved")]

@@ -49,12 +49,11 @@ public sealed class LabellingOptions
     public long MaxImportBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>
-    /// Whether a training run from the page searches the model's regularisation by
-    /// cross-validation (as <c>train</c> does), or keeps the active model's (about a quarter faster:
-    /// see the README's labelling figures). The probabilities are calibrated either way.
+    /// Whether a training run from the page chooses the model's regularisation λ by cross-validation
+    /// (as <c>train</c> does, about four times the work), or keeps the active model's and fits once.
     /// </summary>
-    /// <value><see langword="true"/>.</value>
-    public bool SearchRegularisation { get; set; } = true;
+    /// <value><see langword="false"/>.</value>
+    public bool SearchRegularisation { get; set; }
 
     public LabelShares Shares => LabelShares.From(EvaluationShare, DoubleAnnotationShare);
 }

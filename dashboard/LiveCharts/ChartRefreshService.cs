@@ -15,7 +15,7 @@ namespace StanceBoard.Dashboard.LiveCharts;
 /// <summary>
 /// Keeps subscribed charts current. New scores (a stored piece, or a finished re-scoring) mark
 /// every subscribed chart dirty; this loop then renders each chart once and sends the SVG to
-/// all of its subscribers as <c>chartUpdated(key, version, svg)</c>. Renders are coalesced: a
+/// all of its subscribers as <c>chartUpdated(key, version, svg, marks)</c>. Renders are coalesced: a
 /// burst of pieces gives at most one render per chart per <see cref="MinInterval"/>, and a
 /// chart whose SVG did not change is not sent again.
 /// </summary>
@@ -109,10 +109,12 @@ internal sealed class ChartRefreshService(
                 continue; // the page shows the 422 from its own request
             }
 
-            string svg;
+            ChartView view;
             try
             {
-                svg = ChartService.RenderSvg(chart.Name, observations, chart.Request);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                view = ChartService.RenderView(chart.Name, observations, chart.Request);
+                Telemetry.StanceBoardTelemetry.RenderDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("chart", chart.Name));
             }
             catch (ChartParameterException ex)
             {
@@ -121,14 +123,15 @@ internal sealed class ChartRefreshService(
             }
 
             Interlocked.Increment(ref _renders);
-            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(svg)));
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(view.Svg)));
             if (_lastSent.TryGetValue(chart.Key, out var previous) && previous == hash)
             {
                 continue;
             }
 
             _lastSent[chart.Key] = hash;
-            await hub.Clients.Group(chart.Group).ChartUpdatedAsync(chart.Key, version, svg);
+            Telemetry.StanceBoardTelemetry.HubMessages.Add(1, new("direction", "out"), new("method", "chartUpdated"));
+            await hub.Clients.Group(chart.Group).ChartUpdatedAsync(chart.Key, version, view.Svg, view.Marks);
         }
     }
 }

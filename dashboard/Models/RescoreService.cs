@@ -73,11 +73,13 @@ public sealed class RescoreService : BackgroundService
                 break;
             }
 
-            foreach (var piece in page)
+            // The batch path: the page's pieces are scored together (one ML.NET Transform per model part).
+            var scores = scorer.Score(page.Select(p => p.Text).ToArray(), cancellationToken);
+            for (var i = 0; i < page.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await store.ReplaceScoresAsync(piece.Id, scorer.Score(piece.Text), cancellationToken);
-                after = Math.Max(after, piece.Id);
+                await store.ReplaceScoresAsync(page[i].Id, scores[i], cancellationToken);
+                after = Math.Max(after, page[i].Id);
                 done++;
             }
 
@@ -131,7 +133,7 @@ public sealed class RescoreService : BackgroundService
             _logger.LogInformation("Re-scoring with {Version} cancelled after {Done} piece(s)", version, done);
             await ReportAsync(new RescoreProgress(version, done, total, "cancelled"), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {
             _logger.LogError(ex, "Re-scoring with {Version} failed after {Done} piece(s)", version, done);
             await ReportAsync(new RescoreProgress(version, done, total, "failed"), CancellationToken.None);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using StanceBoard.Dashboard.Storage;
+using StanceBoard.Dashboard.Telemetry;
 using StanceBoard.Ingestion;
 
 namespace StanceBoard.Dashboard.Pipeline;
@@ -23,17 +25,35 @@ public sealed class PieceProcessor(
         ArgumentNullException.ThrowIfNull(piece);
         if (await store.FindDuplicateAsync(piece, cancellationToken) is { } existingId)
         {
+            StanceBoardTelemetry.PiecesDeduplicated.Add(1, new KeyValuePair<string, object?>("kind", "exact"));
             logger.LogInformation("Piece {Origin} is already stored as {PieceId}", piece.Origin ?? piece.Title, existingId);
             return new ProcessResult(await LoadAsync(existingId, cancellationToken), false);
         }
 
-        var scores = scorers.Current.Score(piece.Text);
-        var result = await store.AddScoredPieceAsync(piece, scores, isDemo, cancellationToken);
+        IReadOnlyList<Analysis.Scoring.TargetScore> scores;
+        using (StanceBoardTelemetry.Activities.StartActivity("score"))
+        {
+            var started = Stopwatch.GetTimestamp();
+            scores = scorers.Current.Score(piece.Text);
+            StanceBoardTelemetry.ScoringDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        AddPieceResult result;
+        using (var storing = StanceBoardTelemetry.Activities.StartActivity("store"))
+        {
+            result = await store.AddScoredPieceAsync(piece, scores, isDemo, cancellationToken);
+            storing?.SetTag("stanceboard.piece.id", result.Id);
+        }
+
         var dto = await LoadAsync(result.Id, cancellationToken);
         if (!result.IsNew)
         {
+            // Another writer stored the same piece between the lookup and the insert: the unique keys kept one.
+            StanceBoardTelemetry.PiecesDeduplicated.Add(1, new KeyValuePair<string, object?>("kind", "exact"));
             return new ProcessResult(dto, false);
         }
+
+        StanceBoardTelemetry.PiecesIngested.Add(1, new KeyValuePair<string, object?>("origin", isDemo ? "demo" : OriginKind(piece.Origin)));
 
         logger.LogInformation("Stored piece {PieceId} from {Origin} with {TargetCount} target(s)", result.Id, piece.Origin ?? "api", scores.Count);
         if (_sinks.Length > 0)
@@ -56,6 +76,9 @@ public sealed class PieceProcessor(
 
         return new ProcessResult(dto, true);
     }
+
+    private static string OriginKind(string? origin) =>
+        origin is null ? "api" : origin.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? "web" : "file";
 
     private async Task<PieceDto> LoadAsync(long id, CancellationToken cancellationToken) =>
         PieceDto.From(await store.GetPieceAsync(id, cancellationToken)

@@ -21,6 +21,10 @@ internal sealed class StoreIngestionState(ISourceStore store) : IIngestionState
     public async ValueTask SetValidatorsAsync(string url, HttpValidators? validators, CancellationToken cancellationToken) =>
         await store.SetValidatorsAsync(url, validators, cancellationToken);
 
-    public async ValueTask RecordFetchAsync(FetchLogEntry entry, CancellationToken cancellationToken) =>
+    public async ValueTask RecordFetchAsync(FetchLogEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Telemetry.StanceBoardTelemetry.FetchOutcomes.Add(1, new KeyValuePair<string, object?>("kind", entry.ErrorKind == FetchErrorKind.None ? "ok" : entry.ErrorKind.ToString()));
         await store.AddFetchLogAsync(entry, cancellationToken);
+    }
 }

@@ -36,13 +36,53 @@ public sealed class WebIngestion(
             cancellationToken: cancellationToken);
     }
 
-    /// <summary>Ingests article, feed or sitemap URLs (each detected from its response), one result per item.</summary>
-    public async IAsyncEnumerable<WebIngestResult> IngestUrlsAsync(IEnumerable<Uri> urls, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ingests article, feed or sitemap URLs (each detected from its response), one result per item.
+    /// URLs on different hosts are ingested concurrently (up to <paramref name="maxConcurrentHosts"/>;
+    /// per-host politeness bounds each host's rate), so results of different URLs interleave; the URLs
+    /// of one host are read one after another, in the order given.
+    /// </summary>
+    public async IAsyncEnumerable<WebIngestResult> IngestUrlsAsync(IEnumerable<Uri> urls, int maxConcurrentHosts = 32, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var item in pipeline.IngestAsync(urls, cancellationToken))
+        ArgumentNullException.ThrowIfNull(urls);
+        var byHost = urls.GroupBy(u => u.Authority, StringComparer.OrdinalIgnoreCase).Select(g => g.ToList()).ToList();
+        if (byHost.Count <= 1)
         {
-            yield return await HandleAsync(item, null, cancellationToken);
+            await foreach (var item in pipeline.IngestAsync(byHost.SelectMany(h => h), cancellationToken))
+            {
+                yield return await HandleAsync(item, null, cancellationToken);
+            }
+
+            yield break;
         }
+
+        var results = System.Threading.Channels.Channel.CreateBounded<WebIngestResult>(64);
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await Parallel.ForEachAsync(byHost, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxConcurrentHosts), CancellationToken = cancellationToken }, async (hostUrls, ct) =>
+                    {
+                        await foreach (var item in pipeline.IngestAsync(hostUrls, ct))
+                        {
+                            await results.Writer.WriteAsync(await HandleAsync(item, null, ct), ct);
+                        }
+                    });
+                    results.Writer.Complete();
+                }
+                catch (Exception ex)
+                {
+                    results.Writer.Complete(ex);
+                }
+            },
+            CancellationToken.None);
+        await foreach (var result in results.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return result;
+        }
+
+        await producer;
     }
 
     private async Task<WebIngestResult> HandleAsync(IngestionItem item, long? sourceId, CancellationToken cancellationToken)
@@ -58,12 +98,15 @@ public sealed class WebIngestion(
 
                 return new WebIngestResult(item, processed);
             case IngestionItemStatus.NearDuplicate when item.Piece is { } copy && long.TryParse(item.DuplicateOf, NumberStyles.None, CultureInfo.InvariantCulture, out var original):
+                Telemetry.StanceBoardTelemetry.PiecesDeduplicated.Add(1, new KeyValuePair<string, object?>("kind", "near"));
                 var copyId = await sources.AddLinkedCopyAsync(copy, original, sourceId, item.SimHash, cancellationToken);
                 logger.LogInformation("Stored {Url} as piece {PieceId}, a syndicated copy of piece {Original} (not scored again)", item.Url, copyId, original);
                 return new WebIngestResult(item, await LoadAsync(copyId, isNew: true, cancellationToken));
             case IngestionItemStatus.Duplicate when long.TryParse(item.DuplicateOf, NumberStyles.None, CultureInfo.InvariantCulture, out var existing):
+                Telemetry.StanceBoardTelemetry.PiecesDeduplicated.Add(1, new KeyValuePair<string, object?>("kind", "exact"));
                 return new WebIngestResult(item, await LoadAsync(existing, isNew: false, cancellationToken));
             case IngestionItemStatus.KnownUrl when item.CanonicalUrl is { } url && await sources.FindPieceIdByUrlAsync(url, cancellationToken) is { } known:
+                Telemetry.StanceBoardTelemetry.PiecesDeduplicated.Add(1, new KeyValuePair<string, object?>("kind", "url"));
                 return new WebIngestResult(item, await LoadAsync(known, isNew: false, cancellationToken));
             case IngestionItemStatus.Failed when sourceId is null:
                 // A URL given directly (ingest verb): the caller reports the failure to the user.

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Storage;
-using StanceBoard.Dashboard.Storage.Sqlite;
 using StanceBoard.Ingestion.Fetching;
 using StanceBoard.Ingestion.Pipeline;
 
@@ -33,8 +32,8 @@ internal static class WebIngestionServices
         services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.Tick >= TimeSpan.FromMilliseconds(10), "Ingestion:Polling:Tick must be at least 10 ms.")
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Ingestion:Polling:LeaseDuration must be at least 1 second.")
             .ValidateOnStart();
-        services.AddSingleton<ISourceStore>(sp => (SqliteStanceStore)sp.GetRequiredService<IStanceStore>());
         services.AddSingleton(sp => new WebFetcher(sp.GetRequiredService<IOptions<FetchOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IIngestionState, StoreIngestionState>();
         services.AddSingleton(sp => new WebIngestionPipeline(

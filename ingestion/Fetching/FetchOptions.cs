@@ -58,10 +58,14 @@ public sealed class FetchOptions
     [Range(0.01, 1.0)]
     public double BreakerFailureRatio { get; set; } = 0.5;
 
-    /// <summary>Attempts to one host within the sampling window before the breaker may open.</summary>
-    /// <value>Defaults to 8.</value>
+    /// <summary>
+    /// Attempts to one host within the sampling window before the breaker may open. At the polite
+    /// rate of 1 request/s a smaller sample opens the circuit of a host that fails one request in
+    /// five by chance (4 of the first 8), which parks its remaining items until the next poll.
+    /// </summary>
+    /// <value>Defaults to 20.</value>
     [Range(2, int.MaxValue)]
-    public int BreakerMinimumThroughput { get; set; } = 8;
+    public int BreakerMinimumThroughput { get; set; } = 20;
 
     /// <summary>The breaker's sampling window.</summary>
     /// <value>Defaults to 60 seconds.</value>

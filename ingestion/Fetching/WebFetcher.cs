@@ -80,6 +80,8 @@ public sealed class WebFetcher : IAsyncDisposable, IDisposable
     public async Task<FetchResult> FetchAsync(Uri url, HttpValidators? validators = null, string? sourceId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
+        using var activity = IngestionTelemetry.Activities.StartActivity("fetch");
+        activity?.SetTag("url.full", url.AbsoluteUri);
         var started = _time.GetTimestamp();
         var log = new FetchLogEntry { Url = url.OriginalString, SourceId = sourceId, StartedAt = _time.GetUtcNow() };
         var info = new AttemptInfo();

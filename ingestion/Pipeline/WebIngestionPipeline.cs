@@ -197,6 +197,8 @@ public sealed class WebIngestionPipeline
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelItems, CancellationToken = cancellationToken },
             async (feedItem, ct) =>
             {
+                using var activity = IngestionTelemetry.Activities.StartActivity("ingest item");
+                activity?.SetTag("url.full", feedItem.Url);
                 var item = await GuardAsync(source, null, feedItem, () => FromFeedItemAsync(source, feedItem, ct), ct).ConfigureAwait(false);
                 await HandleAsync(handler, item, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
@@ -251,7 +253,12 @@ public sealed class WebIngestionPipeline
             return Failed(source, url, feedItem, fetch.Log, FetchErrorKind.Unsupported, $"The item URL serves a {kind} document, not an article page.", false);
         }
 
-        var page = HtmlArticleExtractor.Extract(fetch.Text, fetch.FinalUrl);
+        ExtractedArticle page;
+        using (IngestionTelemetry.Activities.StartActivity("extract"))
+        {
+            page = HtmlArticleExtractor.Extract(fetch.Text, fetch.FinalUrl);
+        }
+
         var feedText = page.Text.Length < _options.MinTextChars ? PieceBuilder.FeedText(feedItem) : null;
         var piece = PieceBuilder.Build(page, feedItem, source, fetch.FinalUrl, feedText);
         if (piece.Text.Length < _options.MinTextChars)

@@ -15,7 +15,7 @@ namespace StanceBoard.Tests.Shared;
 public sealed class HubTestClient : IAsyncDisposable
 {
     // The client methods of IStanceClient and how many arguments each takes.
-    private static readonly (string Target, int Arity)[] Targets = [("pieceScored", 1), ("chartUpdated", 3), ("rescoreProgress", 1), ("piecesRemoved", 1), ("trainingProgress", 1)];
+    private static readonly (string Target, int Arity)[] Targets = [("pieceScored", 1), ("chartUpdated", 4), ("rescoreProgress", 1), ("piecesRemoved", 1), ("trainingProgress", 1)];
     private readonly HubConnection _connection;
     private readonly Channel<HubInvocation> _invocations = Channel.CreateUnbounded<HubInvocation>();
     private readonly List<HubInvocation> _seen = [];
@@ -81,10 +81,10 @@ public sealed class HubTestClient : IAsyncDisposable
     }
 
     /// <summary>Waits for the next <c>chartUpdated</c> for <paramref name="key"/>; fails after <paramref name="timeout"/>.</summary>
-    public async Task<(long Version, string Svg)> WaitForChartAsync(string key, TimeSpan timeout)
+    public async Task<(long Version, string Svg, JsonElement Marks)> WaitForChartAsync(string key, TimeSpan timeout)
     {
         var invocation = await NextAsync(i => i.Target == "chartUpdated" && i.Arguments[0].GetString() == key, timeout, $"No chartUpdated for '{key}'");
-        return (invocation.Arguments[1].GetInt64(), invocation.Arguments[2].GetString()!);
+        return (invocation.Arguments[1].GetInt64(), invocation.Arguments[2].GetString()!, invocation.Arguments.Length > 3 ? invocation.Arguments[3] : default);
     }
 
     /// <summary>

@@ -41,9 +41,15 @@ public static class Program
             return await Labelling.LabellingBenchmark.TrainAsync(trainArgs);
         }
 
+        if (args is ["model-figures", "perspectrum", .. var perspectrum])
+        {
+            PerspectrumFigures.Run(perspectrum);
+            return 0;
+        }
+
         if (args is ["model-figures", .. var rest])
         {
-            ModelFigures.Run(rest.FirstOrDefault() ?? "all");
+            ModelFigures.Run(rest);
             return 0;
         }
 

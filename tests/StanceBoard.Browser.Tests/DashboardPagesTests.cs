@@ -56,7 +56,7 @@ public sealed class DashboardPagesTests(BrowserFixture browser, ServerFixture se
         await PostAsync("Live " + Unique(), "The Kremlin brokered the truce and deserves credit. Baku accepted it.", author: newAuthor);
 
         await Assertions.Expect(heatmap.Locator(".chart-updated")).Not.ToBeEmptyAsync(new() { Timeout = 10_000 });
-        await Assertions.Expect(heatmap.Locator($"svg [data-author='{newAuthor}']").First).ToBeAttachedAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(heatmap.Locator($"a.chart-mark[data-author='{newAuthor}']").First).ToBeAttachedAsync(new() { Timeout = 10_000 });
         (await heatmap.Locator("svg").InnerHTMLAsync()).ShouldNotBe(before);
         (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).ShouldBeTrue();
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("page-overview"), FullPage = true });
@@ -87,10 +87,10 @@ public sealed class DashboardPagesTests(BrowserFixture browser, ServerFixture se
         await PostAsync("Keyboard trail " + Unique(), "Ankara has been a reckless patron of this war. Turkish drones changed the front.");
         var page = await OpenAsync("/");
 
-        var cell = page.Locator($"[data-chart='author-heatmap'] svg g.cell[data-author='{Author}'][data-target='Turkey']");
-        await Assertions.Expect(cell).ToHaveAttributeAsync("role", "link", new() { Timeout = 20_000 });
-        await Assertions.Expect(cell).ToHaveAttributeAsync("tabindex", "0");
-        (await cell.GetAttributeAsync("aria-label"))!.ShouldContain(Author);
+        var cell = page.Locator($"[data-chart='author-heatmap'] a.chart-mark[data-author='{Author}'][data-target='Turkey']");
+        await Assertions.Expect(cell).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/authors/.*targets=Turkey$"), new() { Timeout = 20_000 });
+        (await cell.GetAttributeAsync("aria-label"))!.ShouldContain(Author + ", Turkey: ");
+        (await cell.BoundingBoxAsync())!.Width.ShouldBeGreaterThan(10, "the link covers the cell the server measured");
         await cell.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
@@ -105,7 +105,7 @@ public sealed class DashboardPagesTests(BrowserFixture browser, ServerFixture se
         await PostAsync(title, "Ankara has been a reckless patron of this war. Turkish drones changed the front. Nobody else intervened.");
         var page = await OpenAsync("/");
 
-        var cell = page.Locator($"[data-chart='author-heatmap'] svg g.cell[data-author='{Author}'][data-target='Turkey']");
+        var cell = page.Locator($"[data-chart='author-heatmap'] a.chart-mark[data-author='{Author}'][data-target='Turkey']");
         await cell.ClickAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/authors/.*targets=Turkey"));
         await Assertions.Expect(page.Locator("h1.page-title")).ToHaveTextAsync(Author);

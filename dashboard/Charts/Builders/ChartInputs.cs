@@ -1,6 +1,8 @@
 using System.Globalization;
 using StanceBoard.Analysis.Aggregation;
-using StanceBoard.Dashboard.Charts.Scales;
+using StanceBoard.Dashboard.Charts.Figure;
+using StanceBoard.Dashboard.Charts.Spec;
+using StanceBoard.Dashboard.Charts.Text;
 
 namespace StanceBoard.Dashboard.Charts.Builders;
 
@@ -52,9 +54,9 @@ internal sealed class ChartInputs
 
     public string DateRange => (First, Last) switch
     {
-        ({ } f, { } l) => DateTicks.FormatRange(f, l),
-        ({ } f, null) => "From " + DateTicks.FormatDay(f),
-        (null, { } l) => "Until " + DateTicks.FormatDay(l),
+        ({ } f, { } l) => DateText.FormatRange(f, l),
+        ({ } f, null) => "From " + DateText.FormatDay(f),
+        (null, { } l) => "Until " + DateText.FormatDay(l),
         _ => "All dates",
     };
 
@@ -64,6 +66,22 @@ internal sealed class ChartInputs
     public string MethodCaption(string? thinMark) => string.Create(
         CultureInfo.InvariantCulture,
         $"Stance score = p(favor) \u2212 p(against) from the stance model, from \u22121 (against) to +1 (favor). Means are shrunk towards each target's overall mean with the weight of {Aggregation.PriorStrength:0.#} pieces; intervals are {IntervalPercent} Bayesian credible intervals.{(thinMark is null ? string.Empty : $" {thinMark}: fewer than {Aggregation.ThinThreshold} pieces.")}");
+
+    /// <summary>A figure with this request's texts, provenance and size; the builder adds the body and legend.</summary>
+    public ChartFigure Figure(string name, string title, string subtitle, string caption, ChartData data) => new()
+    {
+        Name = name,
+        Title = Request.Title ?? title,
+        Subtitle = Request.Subtitle ?? subtitle,
+        Caption = Request.Caption ?? caption,
+        SourceNote = Request.SourceNote,
+        DateRange = DateRange,
+        Pieces = Pieces,
+        ModelVersions = ModelVersions,
+        Size = Request.Size,
+        Greyscale = Request.Greyscale,
+        Data = data,
+    };
 
     /// <summary>"No scored pieces match these filters (…)."</summary>
     public string EmptyMessage()

@@ -1,6 +1,8 @@
 using StanceBoard.Analysis.Aggregation;
+using StanceBoard.Dashboard.Charts.Bodies;
+using StanceBoard.Dashboard.Charts.Color;
+using StanceBoard.Dashboard.Charts.Figure;
 using StanceBoard.Dashboard.Charts.Plottables;
-using StanceBoard.Dashboard.Charts.Spec;
 
 namespace StanceBoard.Dashboard.Charts.Builders;
 
@@ -9,30 +11,19 @@ internal sealed class HeatmapBuilder(string name, AggregateDimension dimension) 
 {
     public string Name { get; } = name;
 
-    public ChartSpec Build(ChartInputs inputs)
+    public ChartFigure Build(ChartInputs inputs)
     {
-        var request = inputs.Request;
         var aggregates = StanceAggregator.Aggregate(inputs.Observations, dimension, inputs.Aggregation);
         var noun = dimension == AggregateDimension.Author ? "author" : "outlet";
-        var spec = new ChartSpec
-        {
-            Name = Name,
-            Title = request.Title ?? (dimension == AggregateDimension.Author ? "Where authors stand on " : "Where outlets stand on ") + inputs.TargetList("each target"),
-            Subtitle = request.Subtitle ?? $"Mean stance score per {noun} and target; n = pieces. {Capitalise(noun)}s with the most pieces first",
-            Caption = request.Caption ?? inputs.MethodCaption(null),
-            SourceNote = request.SourceNote,
-            DateRange = inputs.DateRange,
-            Pieces = inputs.Pieces,
-            ModelVersions = inputs.ModelVersions,
-            Size = request.Size,
-            Greyscale = request.Greyscale,
-            Panels = [],
-            Data = CsvRows.From(aggregates, TimeBin.None, noun),
-        };
-
+        var figure = inputs.Figure(
+            Name,
+            (dimension == AggregateDimension.Author ? "Where authors stand on " : "Where outlets stand on ") + inputs.TargetList("each target"),
+            $"Mean stance score per {noun} and target; n = pieces. {Capitalise(noun)}s with the most pieces first",
+            inputs.MethodCaption(null),
+            CsvRows.From(aggregates, TimeBin.None, noun));
         if (aggregates.Count == 0)
         {
-            return spec with { EmptyMessage = inputs.EmptyMessage() };
+            return figure with { EmptyMessage = inputs.EmptyMessage() };
         }
 
         var groups = aggregates
@@ -50,14 +41,11 @@ internal sealed class HeatmapBuilder(string name, AggregateDimension dimension) 
             .Select(a => new HeatmapCell(rowOf[a.Group!], columnOf[a.Target], a.Estimate, a.N, a.IsThin))
             .ToList();
 
-        // Columns up to 16 em wide; rows fill the height, each at most as tall as a column is wide.
-        var x = new CategoryAxisSpec(targets) { LabelsOnTop = true, MaxBandEm = 16 };
-        var y = new CategoryAxisSpec(groups) { Noun = noun + "s", MinBandEm = 1.45, AtMostSquare = true, Title = Capitalise(noun) };
         var anyThin = cells.Any(c => c.Thin);
-        var legend = new List<LegendItem> { new(LegendKind.ColourRamp, "\u22121 Against") { HighLabel = "Favor +1" } };
+        var legend = new List<LegendEntry> { new(LegendKind.ColourRamp, "\u22121 Against") { HighLabel = "Favor +1" } };
         if (anyThin)
         {
-            legend.Add(new(LegendKind.Hatch, $"fewer than {inputs.Aggregation.ThinThreshold} pieces") { Fill = new Color.Rgb(0xf7, 0xf7, 0xf7) });
+            legend.Add(new(LegendKind.Hatch, $"fewer than {inputs.Aggregation.ThinThreshold} pieces") { Fill = new Rgb(0xf7, 0xf7, 0xf7) });
         }
 
         if (cells.Count < groups.Count * targets.Count)
@@ -65,11 +53,11 @@ internal sealed class HeatmapBuilder(string name, AggregateDimension dimension) 
             legend.Add(new(LegendKind.EmptyCell, "no pieces"));
         }
 
-        return spec with
+        return figure with
         {
-            Panels = [new PanelSpec(x, y, [new HeatmapCells(cells, noun, groups, targets)])],
+            Body = new HeatmapBody(noun, groups, targets, cells),
             Legend = legend,
-            Caption = request.Caption ?? inputs.MethodCaption(anyThin ? "Hatched" : null),
+            Caption = inputs.Request.Caption ?? inputs.MethodCaption(anyThin ? "Hatched" : null),
         };
     }
 

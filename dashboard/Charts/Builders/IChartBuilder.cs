@@ -1,11 +1,11 @@
-using StanceBoard.Dashboard.Charts.Spec;
+using StanceBoard.Dashboard.Charts.Figure;
 
 namespace StanceBoard.Dashboard.Charts.Builders;
 
-/// <summary>Turns filtered observations into the spec of one named chart.</summary>
+/// <summary>Turns filtered observations into the figure of one named chart (its ScottPlot body, texts and data).</summary>
 internal interface IChartBuilder
 {
     string Name { get; }
 
-    ChartSpec Build(ChartInputs inputs);
+    ChartFigure Build(ChartInputs inputs);
 }

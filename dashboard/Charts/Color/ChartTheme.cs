@@ -1,48 +1,50 @@
+using SkiaSharp;
+
 namespace StanceBoard.Dashboard.Charts.Color;
 
-/// <summary>Font sizes, line widths and neutral colours, all derived from one base font size.</summary>
-internal sealed record ChartTheme(double BaseSize, double WidthInches = 10)
+/// <summary>
+/// Font sizes, line widths and neutral colours, all derived from one base font size in layout
+/// units (CSS px, 1/96 in: the figure is laid out at its physical size and scaled for PNG).
+/// </summary>
+internal sealed record ChartTheme(double BaseSize, double WidthInches, bool Greyscale)
 {
+    public static readonly Rgb Text = new(0x1a, 0x1a, 0x1a);
+    public static readonly Rgb SecondaryText = new(0x5a, 0x5a, 0x5a);
+    public static readonly Rgb Grid = new(0xe4, 0xe4, 0xe4);
+    public static readonly Rgb Axis = new(0x8a, 0x8a, 0x8a);
+    public static readonly Rgb ZeroLine = new(0x6e, 0x6e, 0x6e);
+    public static readonly Rgb Background = new(0xff, 0xff, 0xff);
+    public static readonly Rgb EmptyCell = new(0xf0, 0xf0, 0xf0);
+    public static readonly Rgb HatchStroke = new(0x4d, 0x4d, 0x4d);
+
     /// <summary>Whether the figure is narrow (a print column): headings shrink towards body size.</summary>
     public bool Narrow => WidthInches < 5;
 
-    public string Text => "#1a1a1a";
+    public float TitleSize => (float)(BaseSize * (Narrow ? 1.2 : 1.45));
 
-    public string SecondaryText => "#5a5a5a";
+    public float SubtitleSize => (float)(BaseSize * (Narrow ? 0.95 : 1.05));
 
-    public string Grid => "#e4e4e4";
+    public float TickSize => (float)(BaseSize * 0.9);
 
-    public string Axis => "#8a8a8a";
+    public float LegendSize => (float)(BaseSize * 0.9);
 
-    public string ZeroLine => "#6e6e6e";
+    public float CaptionSize => (float)(BaseSize * 0.85);
 
-    public string Background => "#ffffff";
+    public float MetaSize => (float)(BaseSize * 0.8);
 
-    public string EmptyCell => "#f3f3f3";
+    public float CellSize => (float)(BaseSize * 0.85);
 
-    public string HatchStroke => "#4d4d4d";
+    public float LineHeight => 1.25f;
 
-    public double TitleSize => BaseSize * (Narrow ? 1.2 : 1.45);
+    public float Padding => (float)Math.Max(6, BaseSize * (Narrow ? 0.9 : 1.3));
 
-    public double SubtitleSize => BaseSize * (Narrow ? 0.95 : 1.05);
+    public float Gap => (float)(BaseSize * 0.7);
 
-    public double TickSize => BaseSize * 0.9;
+    public float HairLine => (float)Math.Max(0.5, BaseSize * 0.06);
 
-    public double LegendSize => BaseSize * 0.9;
+    public float DataLine => (float)Math.Max(1, BaseSize * 0.16);
 
-    public double CaptionSize => BaseSize * 0.85;
+    public static SKColor Sk(Rgb c, double alpha = 1) => new(c.R, c.G, c.B, (byte)Math.Round(alpha * 255));
 
-    public double MetaSize => BaseSize * 0.8;
-
-    public double CellSize => BaseSize * 0.85;
-
-    public double LineHeight => 1.25;
-
-    public double Padding => Math.Max(6, BaseSize * (Narrow ? 0.9 : 1.3));
-
-    public double Gap => BaseSize * 0.7;
-
-    public double HairLine => Math.Max(0.5, BaseSize * 0.06);
-
-    public double DataLine => Math.Max(1, BaseSize * 0.16);
+    public static ScottPlot.Color Scott(Rgb c, double alpha = 1) => new(c.R, c.G, c.B, (byte)Math.Round(alpha * 255));
 }

@@ -1,6 +1,6 @@
 namespace StanceBoard.Dashboard.Charts.Export;
 
-/// <summary>PNG or PDF export failed: a native library or font is missing, or librsvg/cairo reported an error. The message says what to install.</summary>
+/// <summary>PNG or PDF export failed: SkiaSharp could not make the image or document (for example out of memory). The message says what failed.</summary>
 public sealed class ChartExportException : Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -1,91 +1,83 @@
-using StanceBoard.Dashboard.Charts.Rendering;
-using StanceBoard.Dashboard.Charts.Svg;
-
 namespace StanceBoard.Dashboard.Charts.Plottables;
 
 /// <summary>
-/// Downsampling beyond pixel resolution: per output-pixel column, the highest and lowest value
-/// of a series (min/max per column, as M4 keeps). A dense line drawn as this filled envelope
-/// looks the same as the full polyline, but costs two vertices per column whatever the number
-/// of points. Runs of columns separated by a gap in the bins stay separate shapes.
+/// Downsampling beyond what a pixel column can show: per output-pixel column, the lowest and
+/// highest estimate (visited in the order they occur, so the line's envelope is kept) and the
+/// widest interval. A series of any length becomes at most two line vertices and one band
+/// vertex pair per column; runs separated by a gap in the bins stay separate.
 /// </summary>
 internal static class ColumnEnvelope
 {
-    /// <summary>Runs of (x, top, bottom) in layout units, one entry per occupied pixel column.</summary>
-    public static List<List<(double X, double Top, double Bottom)>> Build(
-        IReadOnlyList<SeriesPoint> points,
-        PanelLayout panel,
-        double pixel,
-        Func<SeriesPoint, double> high,
-        Func<SeriesPoint, double> low,
-        double minThickness)
+    /// <summary>One run of columns: line vertices (x, y) and band vertices (x, lower, upper).</summary>
+    public sealed record Run(List<double> LineX, List<double> LineY, List<double> BandX, List<double> BandLow, List<double> BandHigh);
+
+    public static List<Run> Downsample(IReadOnlyList<SeriesPoint> points, double xMin, double xMax, int columns)
     {
-        var runs = new List<List<(double X, double Top, double Bottom)>>();
-        List<(double X, double Top, double Bottom)>? run = null;
-        var column = long.MinValue;
-        for (var i = 0; i < points.Count; i++)
+        var runs = new List<Run>();
+        Run? run = null;
+        var width = Math.Max(1e-9, xMax - xMin) / Math.Max(1, columns);
+        long column = long.MinValue;
+        double lo = 0, hi = 0, low = 0, high = 0, x = 0;
+        bool loFirst = true;
+        void Flush()
         {
-            var p = points[i];
-            var x = Math.Clamp(panel.X.Map(p.X), panel.Plot.X, panel.Plot.Right);
-            var top = Math.Clamp(panel.Y.Map(high(p)), panel.Plot.Y, panel.Plot.Bottom);
-            var bottom = Math.Clamp(panel.Y.Map(low(p)), panel.Plot.Y, panel.Plot.Bottom);
-            if (top > bottom)
+            if (run is null || column == long.MinValue)
             {
-                (top, bottom) = (bottom, top);
+                return;
             }
 
-            if (bottom - top < minThickness)
+            run.LineX.Add(x);
+            run.LineY.Add(loFirst ? lo : hi);
+            if (hi != lo)
             {
-                // Filled, not stroked: a flat stretch still shows as a line this thick.
-                var middle = (top + bottom) / 2;
-                top = middle - (minThickness / 2);
-                bottom = middle + (minThickness / 2);
+                run.LineX.Add(x);
+                run.LineY.Add(loFirst ? hi : lo);
             }
 
-            var c = (long)Math.Floor(x / pixel);
+            run.BandX.Add(x);
+            run.BandLow.Add(low);
+            run.BandHigh.Add(high);
+        }
+
+        foreach (var p in points)
+        {
+            var c = (long)Math.Floor((p.X - xMin) / width);
             if (run is null || p.BreakBefore)
             {
-                run = [];
+                Flush();
+                run = new Run([], [], [], [], []);
                 runs.Add(run);
                 column = long.MinValue;
             }
 
-            if (c == column)
+            if (c != column)
             {
-                var last = run[^1];
-                run[^1] = (last.X, Math.Min(last.Top, top), Math.Max(last.Bottom, bottom));
-            }
-            else
-            {
-                run.Add(((c + 0.5) * pixel, top, bottom));
+                Flush();
                 column = c;
+                x = xMin + ((c + 0.5) * width);
+                lo = hi = p.Y;
+                low = p.Lower;
+                high = p.Upper;
+                loFirst = true;
+                continue;
             }
+
+            if (p.Y < lo)
+            {
+                lo = p.Y;
+                loFirst = false;
+            }
+
+            if (p.Y > hi)
+            {
+                hi = p.Y;
+            }
+
+            low = Math.Min(low, p.Lower);
+            high = Math.Max(high, p.Upper);
         }
 
+        Flush();
         return runs;
     }
-
-    /// <summary>Writes each run as one closed path: along the tops, back along the bottoms.</summary>
-    public static void Write(SvgWriter svg, List<List<(double X, double Top, double Bottom)>> runs, string fill, double opacity)
-    {
-        foreach (var run in runs)
-        {
-            svg.BeginPath();
-            svg.MoveTo(run[0].X, run[0].Top);
-            for (var i = 1; i < run.Count; i++)
-            {
-                svg.LineTo(run[i].X, run[i].Top);
-            }
-
-            for (var i = run.Count - 1; i >= 0; i--)
-            {
-                svg.LineTo(run[i].X, run[i].Bottom);
-            }
-
-            svg.ClosePath();
-            // Column-aligned shapes need no antialiasing, and skipping it makes them several times cheaper to rasterise.
-            svg.EndPath(fill, fillOpacity: opacity, crisp: true);
-        }
-    }
-
 }

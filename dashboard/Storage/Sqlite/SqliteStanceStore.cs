@@ -154,7 +154,7 @@ internal sealed partial class SqliteStanceStore : IStanceStore
     }
 
     /// <summary>Inserts the piece row itself (its outlet upserted); a syndicated copy names its source and original.</summary>
-    private async Task<long> InsertPieceRowAsync(SqliteConnection connection, SqliteTransaction transaction, Piece piece, bool isDemo, long? sourceId, long? duplicateOf)
+    internal async Task<long> InsertPieceRowAsync(SqliteConnection connection, SqliteTransaction transaction, Piece piece, bool isDemo, long? sourceId, long? duplicateOf)
     {
         long? outletId = piece.Outlet is { Length: > 0 } outlet ? await UpsertNameAsync(connection, transaction, "outlets", outlet) : null;
         return await connection.ExecuteScalarAsync<long>(
@@ -324,7 +324,7 @@ internal sealed partial class SqliteStanceStore : IStanceStore
         return connection;
     }
 
-    private static async Task<long?> FindDuplicateAsync(SqliteConnection connection, SqliteTransaction? transaction, Piece piece) =>
+    internal static async Task<long?> FindDuplicateAsync(SqliteConnection connection, SqliteTransaction? transaction, Piece piece) =>
         await connection.QueryFirstOrDefaultAsync<long?>(
             "SELECT id FROM pieces WHERE content_hash = @hash OR (@url IS NOT NULL AND url = @url) ORDER BY id LIMIT 1",
             new { hash = piece.ContentHash, url = piece.Url },

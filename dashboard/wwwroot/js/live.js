@@ -71,7 +71,7 @@ export function connect() {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   connection.on("pieceScored", (piece) => emit("piece", piece));
-  connection.on("chartUpdated", (key, version, svg) => emit("chart", key, version, svg));
+  connection.on("chartUpdated", (key, version, svg, marks) => emit("chart", key, version, svg, marks ?? []));
   connection.on("rescoreProgress", (progress) => emit("progress", progress));
   connection.on("piecesRemoved", (removal) => emit("removed", removal));
   connection.on("trainingProgress", (status) => emit("training", status));

@@ -9,21 +9,23 @@ public sealed class TokenizedDocumentTests
     private static readonly TargetCatalog Catalog = new(BootstrapCorpus.Targets);
 
     [Fact]
-    public void ContextOf_MentionSentencesAndNeighboursWithoutOtherTargets()
+    public void MaskedText_MasksTheTargetAndOtherTargets_AsTheModelsTextColumn()
     {
-        const string text = "Intro line. Moscow acted. It was quick. Weather was cold. Ankara spoke. Then it left. End.";
-        var tokens = StanceDocument.Create(text, Catalog).Tokens;
+        var tokens = StanceDocument.Create("Ankara backed Baku's drones! Recep Tayyip Erdoğan spoke at 10:30.", Catalog).Tokens;
 
-        tokens.ContextOf("Russia", 1).ShouldBe([true, true, true, false, false, false, false]);
-        tokens.ContextOf("Turkey", 1).ShouldBe([false, false, false, true, true, true, false]);
+        tokens.MaskedText([0, 1], "Turkey", mask: true).ShouldBe("\uE000 backed \uE001 s drones ! \uE000 spoke at \uE004");
+        tokens.MaskedText([0], "Azerbaijan", mask: true).ShouldBe("\uE001 backed \uE000 s drones !");
+        tokens.MaskedText([1], "Turkey", mask: false).ShouldBe("recep tayyip erdogan spoke at \uE004");
     }
 
     [Fact]
-    public void ContextOf_TargetNeverMentionedOrEverySentenceInContext_IsTheWholeText()
+    public void Mentions_EndlessSentenceWithManyMentions_MapsEveryMentionToItsTokens()
     {
-        var tokens = StanceDocument.Create("Moscow acted. It was quick.", Catalog).Tokens;
+        var text = string.Concat(Enumerable.Repeat("Moscow and Ankara talk while ", 2_000));
+        var tokens = StanceDocument.Create(text, Catalog).Tokens;
 
-        tokens.ContextOf("Russia", 1).ShouldBeNull();
-        tokens.ContextOf("Azerbaijan", 1).ShouldBeNull();
+        tokens.SentenceCount.ShouldBe(1);
+        tokens.TokenMention.Count(m => m >= 0).ShouldBe(4_000);
+        tokens.MaskedText([0], "Russia", mask: true).Split(' ').Count(t => t == "\uE000").ShouldBe(2_000);
     }
 }

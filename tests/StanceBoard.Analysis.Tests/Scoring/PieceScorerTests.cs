@@ -38,7 +38,25 @@ public sealed class PieceScorerTests
         {
             sut.Targets.TryGet(score.Target, out var target).ShouldBeTrue();
             var alone = TestModels.Default.Predict(Piece, target);
-            score.Probabilities!.Favor.ShouldBe(alone.PFavor, 1e-9);
+            score.Probabilities!.Favor.ShouldBe(alone.PFavor, 1e-6);
+        }
+    }
+
+    [Fact]
+    public void Score_Batch_EqualsScoringEachPieceAlone()
+    {
+        var sut = CreateSut(TestModels.Default);
+        string[] pieces = [Piece, "Nothing here.", "Baku's negotiators walked out of the talks in anger. Ankara cheered them on."];
+
+        var batch = sut.Score(pieces);
+
+        batch.Count.ShouldBe(3);
+        batch[1].ShouldBeEmpty();
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            var alone = sut.Score(pieces[i]);
+            batch[i].Select(s => (s.Target, s.Stance)).ShouldBe(alone.Select(s => (s.Target, s.Stance)));
+            batch[i].Select(s => s.Probabilities!.Favor).ShouldBe(alone.Select(s => s.Probabilities!.Favor), tolerance: 1e-6);
         }
     }
 

@@ -11,6 +11,8 @@ internal static class IngestionVerbs
     {
         "ingestion-web" => WebIngestionLoad.RunAsync,
         "extraction-quality" => ExtractionQualityReport.RunAsync,
+        "scale-ingestion" => Scale.ScaleIngestionBenchmark.RunAsync,
+        "scale-live" => Scale.CrossInstanceLatencyBenchmark.RunAsync,
         _ => null,
     };
 }

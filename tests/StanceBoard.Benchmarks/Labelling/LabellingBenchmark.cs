@@ -15,7 +15,7 @@ namespace StanceBoard.Benchmarks.Labelling;
 /// annotators following the queue, the time of <c>GET /api/labels/queue/next</c> (the whole HTTP
 /// request: choosing the piece and sending it with its text, scores and sentences) and of saving
 /// the labels, for an annotator working through the queue; p50, p95, max.</item>
-/// <item><c>labelling-train [--labels 5000]</c>: with that many labels stored, the time from
+/// <item><c>labelling-train [--labels 5000] [--search-regularisation]</c>: with that many labels stored, the time from
 /// <c>POST /api/training</c> to the comparison being available (<c>GET /api/training</c> polled
 /// every 50 ms), the stages seen on the way, and when the learning curve was done.</item>
 /// </list>
@@ -106,7 +106,7 @@ internal static class LabellingBenchmark
     public static async Task<int> TrainAsync(string[] args)
     {
         var labels = Option(args, "--labels", 5_000);
-        var keepRegularisation = args.Contains("--keep-regularisation");
+        var search = args.Contains("--search-regularisation");
         var folder = Directory.CreateTempSubdirectory("stanceboard-train-bench-").FullName;
         var database = Path.Combine(folder, "bench.db");
         try
@@ -118,7 +118,7 @@ internal static class LabellingBenchmark
             Console.Error.WriteLine($"labelling {labels:N0} labels…");
             var stored = await BenchDatabase.LabelAsync(database, "seed-one", labels, truth, CancellationToken.None);
 
-            await using var server = await StartAsync(database, keepRegularisation ? ["--Labelling:SearchRegularisation=false"] : []);
+            await using var server = await StartAsync(database, search ? ["--Labelling:SearchRegularisation=true"] : []);
             using var http = Client(server.Address, AdminKey);
             var stages = new List<string>();
             var cpuBefore = server.CpuSeconds();
@@ -164,7 +164,7 @@ internal static class LabellingBenchmark
             {
                 ["machine"] = $"{Environment.ProcessorCount} cores",
                 ["labels_stored"] = stored,
-                ["regularisation"] = keepRegularisation ? "kept from the active model" : "searched (3-fold)",
+                ["regularisation"] = search ? "searched (3-fold)" : "kept from the active model",
                 ["click_to_comparison_seconds"] = Round(comparisonSeconds),
                 ["click_to_comparison_server_cpu_seconds"] = Round(comparisonCpu),
                 ["learning_curve_done_seconds"] = Round(curveSeconds),

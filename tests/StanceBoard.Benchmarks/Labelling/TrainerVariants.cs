@@ -30,24 +30,24 @@ internal static class TrainerVariants
 
         examples.AddRange(BootstrapCorpus.Load());
         var results = new Dictionary<string, object>();
-        foreach (var (name, configure) in new (string, Action<StanceTrainerOptions>)[]
+        foreach (var (name, configure) in new (string, Action<StanceModelTrainerOptions>)[]
         {
-            ("cv5_c_search", _ => { }),
-            ("cv3_c_search", o => o.CrossValidationFolds = 3),
-            ("cv3_fixed_c", o => { o.CrossValidationFolds = 3; o.C = 1; }),
+            ("cv5_l2_search", _ => { }),
+            ("cv3_l2_search", o => o.CrossValidationFolds = 3),
+            ("fixed_l2_one_fit", o => { o.CrossValidationFolds = 0; o.L2 = 0.1; }),
         })
         {
-            var options = new StanceTrainerOptions { Targets = BootstrapCorpus.Targets, Seed = 1 };
+            var options = new StanceModelTrainerOptions { Targets = BootstrapCorpus.Targets, Seed = 1 };
             configure(options);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var model = new StanceTrainer(options).Fit(examples);
+            var model = new StanceModelTrainer(options).Fit(examples);
             results[name] = new
             {
                 wall_seconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
                 cpu_seconds = Math.Round((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, 2),
-                c = model.Training.C,
-                cv_f_avg = model.Training.CrossValidation?.FAvg,
+                l2 = model.Info.L2,
+                cv_f_avg = model.Info.CrossValidation?.FAvg,
             };
             Console.Error.WriteLine($"{name}: {JsonSerializer.Serialize(results[name])}");
         }

@@ -18,7 +18,7 @@ internal sealed class SignalRProbe : IAsyncDisposable
     {
         _connection = connection;
         _connection.On<JsonElement>("pieceScored", piece => Add("pieceScored", piece.TryGetProperty("title", out var title) ? title.GetString() ?? string.Empty : string.Empty));
-        _connection.On<string, long, string>("chartUpdated", (key, _, _) => Add("chartUpdated", key));
+        _connection.On<string, long, string, JsonElement>("chartUpdated", (key, _, _, _) => Add("chartUpdated", key));
     }
 
     /// <summary>(receive timestamp in Stopwatch ticks, target, marker).</summary>

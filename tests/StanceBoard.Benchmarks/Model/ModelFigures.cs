@@ -1,202 +1,183 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using StanceBoard.Analysis.Corpus;
 using StanceBoard.Analysis.Data;
 using StanceBoard.Analysis.Evaluation;
+using StanceBoard.Analysis.Featurization;
 using StanceBoard.Analysis.Model;
 using StanceBoard.Analysis.Training;
 
 namespace StanceBoard.Benchmarks.Model;
 
 /// <summary>
-/// Whole-run figures that BenchmarkDotNet's per-call statistics do not suit:
-/// <c>dotnet run -c Release --project tests/StanceBoard.Benchmarks -- model-figures [cv|baseline|speed|all]</c>.
+/// Whole-run model figures, one JSON line each (progress on stderr):
+/// <c>model-figures cv|fit|predict|memory|all</c>, <c>model-figures perspectrum</c> (accuracy, see
+/// <see cref="PerspectrumFigures"/>) and <c>model-figures long-pieces N FILE</c> (a CSV of N
+/// 1,000-word pieces × 3 targets for timing the <c>predict</c> command).
 /// </summary>
 internal static class ModelFigures
 {
-    public static void Run(string what)
+    public static void Run(string[] args)
     {
+        var what = args.FirstOrDefault() ?? "all";
+        if (what == "long-pieces")
+        {
+            LongPiecesCsv(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+            return;
+        }
+
         if (what is "cv" or "all")
         {
             CrossValidation();
         }
 
-        if (what is "baseline" or "all")
+        if (what is "fit" or "all")
         {
-            Baseline();
+            Fit(args.Contains("embeddings"));
         }
 
-        if (what is "speed" or "all")
+        if (what is "predict" or "all")
         {
-            Speed();
+            Predict(args.Contains("embeddings") ? FeatureSet.NgramsEmbeddings : FeatureSet.Ngrams);
         }
 
-        if (what is "speed" or "predict" or "all")
+        if (what is "memory" or "all")
         {
-            DefaultFitAndPredict();
+            Memory();
         }
     }
 
+    /// <summary>5-fold CV of the whole procedure on the bootstrap corpus: a unit check of the default options, not a benchmark.</summary>
     private static void CrossValidation()
     {
         var data = BootstrapCorpus.Load();
-        var watch = Stopwatch.StartNew();
-        var metrics = CrossValidator.Run(data, new StanceTrainerOptions { Targets = BootstrapCorpus.Targets }, folds: 5);
-        Console.WriteLine($"bootstrap corpus, 5-fold CV of the whole procedure ({data.Count} rows, {watch.Elapsed.TotalSeconds:F1} s):");
-        Print("  all", metrics);
-        foreach (var (target, m) in metrics.PerTarget)
+        foreach (var l2 in new double?[] { null, DefaultL2 })
         {
-            Print("  " + target, m);
+            var watch = Stopwatch.StartNew();
+            var metrics = CrossValidator.Run(data, new StanceModelTrainerOptions { Targets = BootstrapCorpus.Targets, L2 = l2, CrossValidationFolds = l2 is null ? 5 : 0 }, folds: 5);
+            Emit("bootstrap corpus 5-fold CV (unit check)", new { l2 = l2?.ToString(CultureInfo.InvariantCulture) ?? "by inner CV", f_avg = R(metrics.FAvg), macro_f1 = R(metrics.MacroF1), accuracy = R(metrics.Accuracy), seconds = R(watch.Elapsed.TotalSeconds) });
         }
     }
 
-    /// <summary>Our model against the SemEval-2016 SVM-ngrams baseline on the same grouped folds, repeated with 3 seeds.</summary>
-    private static void Baseline()
-    {
-        var data = BootstrapCorpus.Load();
-        var ours = new List<(string, Stance, Stance)>();
-        var baseline = new List<(string, Stance, Stance)>();
-        foreach (var seed in new[] { 1, 2, 3 })
-        {
-            var folds = FoldAssigner.Assign(data, 5, seed)!;
-            for (var f = 0; f < 5; f++)
-            {
-                var train = data.Where((_, i) => folds[i] != f).ToList();
-                var test = data.Where((_, i) => folds[i] == f).ToList();
-                var model = new StanceTrainer(new StanceTrainerOptions { Targets = BootstrapCorpus.Targets, Seed = seed }).Fit(train);
-                ours.AddRange(test.Select(e => (e.Target, e.Stance, model.Predict(e.Text, e.Target).Stance)));
-                foreach (var target in test.Select(e => e.Target).Distinct())
-                {
-                    var perTarget = new StanceTrainer(BaselineOptions(seed)).Fit(train.Where(e => e.Target == target).ToList());
-                    baseline.AddRange(test.Where(e => e.Target == target).Select(e => (e.Target, e.Stance, perTarget.Predict(e.Text, e.Target).Stance)));
-                }
-            }
-        }
+    private const double DefaultL2 = 0.1;
 
-        var a = StanceEvaluator.Evaluate(ours);
-        var b = StanceEvaluator.Evaluate(baseline);
-        Console.WriteLine("held-out comparison on the bootstrap corpus (grouped 5-fold x 3 seeds):");
-        Print("  ours      all", a);
-        Print("  baseline  all", b);
-        foreach (var target in a.PerTarget.Keys)
-        {
-            Print($"  ours      {target}", a.PerTarget[target]);
-            Print($"  baseline  {target}", b.PerTarget[target]);
-        }
-    }
-
-    /// <summary>
-    /// The SemEval-2016 SVM-ngrams baseline: one linear SVM per target on word 1–3-gram and
-    /// character 2–5-gram TF-IDF of the raw text, no target handling, no class weighting, C tuned
-    /// by 5-fold CV over a wide grid.
-    /// </summary>
-    private static StanceTrainerOptions BaselineOptions(int seed) => new()
-    {
-        Seed = seed,
-        ClassWeighting = ClassWeighting.None,
-        CandidateC = [0.03, 0.1, 0.3, 1, 3, 10],
-        Featurizer = new()
-        {
-            MaskTargets = false,
-            NearWindow = 0,
-            TargetCopyWeight = 0,
-            CharNgramsWithinWords = false,
-            MinDocumentFrequency = 1,
-            ContextWeight = 0,
-        },
-    };
-
-    private static void Speed()
+    /// <summary>Plain fits at fixed λ on synthetic short texts (best of 3), and the default model's fit on the bootstrap corpus.</summary>
+    private static void Fit(bool embeddings)
     {
         foreach (var n in new[] { 3_000, 20_000 })
         {
             var data = ShortTextGenerator.Generate(n, seed: 1);
-            foreach (var (label, options) in new[]
+            var times = new List<double>();
+            for (var rep = 0; rep < 3; rep++)
             {
-                ("plain fit, C=0.3", new StanceTrainerOptions { C = 0.3, CrossValidationFolds = 0 }),
-                ("default: C by 5-fold CV, calibrated", new StanceTrainerOptions()),
-            })
-            {
-                var best = double.MaxValue;
-                var bestCpu = double.MaxValue;
-                StanceClassifier? model = null;
-                for (var rep = 0; rep < 3; rep++)
-                {
-                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                    var watch = Stopwatch.StartNew();
-                    model = new StanceTrainer(options).Fit(data);
-                    best = Math.Min(best, watch.Elapsed.TotalSeconds);
-                    bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
-                    Console.WriteLine($"    rep {rep}: wall {watch.Elapsed.TotalSeconds:F2} s, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s");
-                }
-
-                Console.WriteLine($"train n={n,6} [{label}]: best of 3 {best:F2} s wall, {bestCpu:F2} s cpu, features={model!.Training.Features}, C={model.Training.C}");
-                if (n == 20_000 && options.C is not null)
-                {
-                    MeasureMemory(model);
-                }
+                var watch = Stopwatch.StartNew();
+                new StanceModelTrainer(new StanceModelTrainerOptions { L2 = DefaultL2, CrossValidationFolds = 0 }).Fit(data);
+                times.Add(watch.Elapsed.TotalSeconds);
             }
+
+            Emit("fit, n-grams, fixed λ", new { texts = n, best_seconds = R(times.Min()), median_seconds = R(Median(times)) });
         }
 
+        var corpus = BootstrapCorpus.Load();
+        var defaults = new List<double>();
+        for (var rep = 0; rep < 3; rep++)
+        {
+            var watch = Stopwatch.StartNew();
+            new StanceModelTrainer(new StanceModelTrainerOptions { Targets = BootstrapCorpus.Targets, L2 = DefaultL2, CrossValidationFolds = 3 }).Fit(corpus);
+            defaults.Add(watch.Elapsed.TotalSeconds);
+        }
+
+        Emit("default model at first start (bootstrap corpus, 925 rows, 4 chains, 3-fold CV metrics)", new { median_seconds = R(Median(defaults)) });
+        if (!embeddings)
+        {
+            return;
+        }
+
+        var texts = ShortTextGenerator.Generate(3_000, seed: 1);
+        var embedWatch = Stopwatch.StartNew();
+        MiniLmEmbedderWarm();
+        Analysis.Embeddings.MiniLmEmbedder.Shared.Embed(texts.Select(t => t.Text).ToArray());
+        var embedSeconds = embedWatch.Elapsed.TotalSeconds;
+        var fitWatch = Stopwatch.StartNew();
+        new StanceModelTrainer(new StanceModelTrainerOptions { Features = FeatureSet.NgramsEmbeddings, L2 = DefaultL2, CrossValidationFolds = 0 }).Fit(texts);
+        Emit("fit, n-grams + embeddings, fixed λ (embedding time separate)", new { texts = 3_000, embed_seconds = R(embedSeconds), fit_seconds_with_cached_embeddings = R(fitWatch.Elapsed.TotalSeconds) });
     }
 
-    /// <summary>The default model's fit on the bootstrap corpus (what a fresh install does at start) and prediction on a long piece.</summary>
-    private static void DefaultFitAndPredict()
+    private static void MiniLmEmbedderWarm() => Analysis.Embeddings.MiniLmEmbedder.Shared.Embed(["warm up"]);
+
+    /// <summary>The batch path on 1,000-word pieces × 3 targets: pieces per second of the model call (preparation included).</summary>
+    private static void Predict(FeatureSet features)
     {
-        StanceClassifier defaultModel = null!;
+        var model = new StanceModelTrainer(new StanceModelTrainerOptions { Targets = BootstrapCorpus.Targets, Features = features, L2 = DefaultL2, CrossValidationFolds = 0 }).Fit(BootstrapCorpus.Load());
+        var pieces = BenchmarkData.LongPieces(features == FeatureSet.Ngrams ? 400 : 40);
+        var scorer = new Analysis.Scoring.PieceScorer(BenchmarkData.Catalog, model);
+        scorer.Score(pieces.Take(5).ToArray());
+        var rates = new List<double>();
         for (var rep = 0; rep < 3; rep++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            defaultModel = BenchmarkData.DefaultModel();
-            Console.WriteLine($"default model fit on the bootstrap corpus (C by 5-fold CV, calibrated): wall {watch.Elapsed.TotalSeconds:F2} s, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s");
+            scorer.Score(pieces);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            rates.Add(pieces.Count / seconds);
+            Console.Error.WriteLine($"  rep {rep}: {pieces.Count / seconds:F0} pieces/s wall, {pieces.Count / cpuSeconds:F0} pieces per CPU-second");
         }
 
-        MeasureMemory(defaultModel);
-        var piece = BenchmarkData.LongPiece();
-        var words = piece.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
-        var targets = BenchmarkData.Catalog.Targets;
-        var prepared = StanceDocument.Create(piece, BenchmarkData.Catalog);
-        Time($"predict a {words}-word piece for 3 targets", () => defaultModel.Predict(StanceDocument.Create(piece, BenchmarkData.Catalog), targets));
-        Time("  of which: document preparation (split, mentions, tokens)", () => StanceDocument.Create(piece, BenchmarkData.Catalog).Tokens);
-        Time("  of which: featurization and scoring (document prepared)", () => defaultModel.Predict(prepared, targets));
-    }
-
-    /// <summary>Times <paramref name="action"/> call by call: 2,000 calls after 1,000 warm-up; percentiles, since a shared machine's spread is wide.</summary>
-    private static void Time(string label, Func<object> action)
-    {
-        for (var rep = 0; rep < 1_000; rep++)
+        var one = Stopwatch.StartNew();
+        const int Single = 20;
+        foreach (var piece in pieces.Take(Single))
         {
-            action();
+            scorer.Score(piece);
         }
 
-        var timings = new double[2_000];
-        var allocated = GC.GetAllocatedBytesForCurrentThread();
-        for (var rep = 0; rep < timings.Length; rep++)
+        Emit($"score 1,000-word pieces x 3 targets, batch path ({FeatureSetText.ToText(features)})", new
         {
-            var start = Stopwatch.GetTimestamp();
-            action();
-            timings[rep] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / timings.Length;
-        Array.Sort(timings);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: median {timings[timings.Length / 2]:F3} ms, p10 {timings[timings.Length / 10]:F3} ms, p90 {timings[timings.Length * 9 / 10]:F3} ms, {allocated / 1024.0:F0} KB allocated a call (2,000 calls after 1,000 warm-up)"));
+            pieces = pieces.Count,
+            median_pieces_per_second = R(Median(rates)),
+            one_piece_ms = R(one.Elapsed.TotalMilliseconds / Single),
+        });
     }
 
-    private static void MeasureMemory(StanceClassifier model)
+    private static void Memory()
     {
-        var bytes = model.ToBytes();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var loaded = StanceClassifier.FromBytes(bytes);
-        loaded.Predict("Moscow said little.", "Russia");
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"model {model.Version}: file {bytes.Length / 1e6:F1} MB, loaded managed memory {(after - before) / 1e6:F1} MB ({model.Training.Features} features, {model.TrainedTargets.Count} targets)");
-        GC.KeepAlive(loaded);
+        foreach (var n in new[] { 925, 20_000 })
+        {
+            var data = n == 925 ? BootstrapCorpus.Load() : ShortTextGenerator.Generate(n, seed: 1);
+            var bytes = new StanceModelTrainer(new StanceModelTrainerOptions { Targets = BootstrapCorpus.Targets, L2 = DefaultL2, CrossValidationFolds = 0 }).Fit(data).ToBytes();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var loaded = StanceModel.FromBytes(bytes);
+            loaded.Predict("Moscow said little.", "Russia");
+            var after = GC.GetTotalMemory(forceFullCollection: true);
+            Emit("loaded n-gram model", new { training_texts = n, file_mb = R(bytes.Length / 1e6), managed_mb = R((after - before) / 1e6) });
+            GC.KeepAlive(loaded);
+        }
     }
 
-    private static void Print(string label, StanceMetrics m) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-24} f_avg {m.FAvg:F3}  f_favor {m.FFavor:F3}  f_against {m.FAgainst:F3}  macro_f1 {m.MacroF1:F3}  acc {m.Accuracy:F3}  n={m.Count}"));
+    private static void LongPiecesCsv(int count, string path)
+    {
+        using var writer = new StreamWriter(path);
+        writer.Write("text,target\n");
+        foreach (var piece in BenchmarkData.LongPieces(count))
+        {
+            foreach (var target in BenchmarkData.Catalog.Targets)
+            {
+                writer.Write($"\"{piece.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{target.Name}\n");
+            }
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static double R(double value) => Math.Round(value, 3);
+
+    private static void Emit(string what, object figures) =>
+        Console.WriteLine(JsonSerializer.Serialize(new { what, figures }));
 }

@@ -10,7 +10,7 @@ namespace StanceBoard.Benchmarks.Model;
 [MemoryDiagnoser]
 public class PredictionBenchmarks
 {
-    private StanceClassifier _model = null!;
+    private StanceModel _model = null!;
     private string _piece = "";
     private StanceDocument _prepared = null!;
 

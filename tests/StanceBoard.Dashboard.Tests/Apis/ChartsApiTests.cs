@@ -68,6 +68,33 @@ public sealed class ChartsApiTests(ChartsApiTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task GetView_Heatmap_IsTheSvgWithItsMarks()
+    {
+        var response = await Client.GetAsync("/api/charts/author-heatmap/view?width=900&height=600");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        SvgSafetyTests.Parse(root.GetProperty("svg").GetString()!).Root!.Name.LocalName.ShouldBe("svg");
+        root.GetProperty("width").GetDouble().ShouldBe(900);
+        var marks = root.GetProperty("marks").EnumerateArray().ToList();
+        marks.ShouldNotBeEmpty();
+        marks.ShouldContain(m => m.GetProperty("name").GetString() == "Mara Ellison" && m.GetProperty("kind").GetString() == "author");
+        marks.ShouldAllBe(m => m.GetProperty("x").GetDouble() >= 0 && m.GetProperty("x").GetDouble() + m.GetProperty("width").GetDouble() <= 900);
+    }
+
+    [Theory]
+    [InlineData("/api/charts/author-heatmap/view?dpi=5000", "dpi")]
+    [InlineData("/api/charts/author-heatmap/view?width=abc", "width")]
+    public async Task GetView_BadParameter_Is400NamingIt(string url, string parameter)
+    {
+        var response = await Client.GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain($"\"{parameter}\"");
+    }
+
+    [Fact]
     public async Task Get_SameChartWithIfNoneMatch_Is304()
     {
         var first = await Client.GetAsync("/api/charts/stance-distribution.png?preset=print-single");
@@ -98,7 +125,7 @@ public sealed class ChartsApiTests(ChartsApiTests.Fixture fixture) : IClassFixtu
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var pdf = System.Text.Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync());
-        pdf.ShouldContain("/MediaBox [ 0 0 504 324 ]");
+        System.Text.RegularExpressions.Regex.IsMatch(pdf, @"/MediaBox \[\s*0 0 504 324\s*\]").ShouldBeTrue("a 7 × 4.5 in page (504 × 324 pt)");
     }
 
     [Fact]

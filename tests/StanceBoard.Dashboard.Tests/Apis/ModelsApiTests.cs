@@ -41,6 +41,8 @@ public sealed class ModelsApiTests(StanceBoardFactory factory) : IClassFixture<S
         active.GetProperty("version").GetString().ShouldStartWith("m-");
         active.GetProperty("metrics").GetProperty("f_avg").GetDouble().ShouldBeInRange(0.4, 1);
         model.GetProperty("versions").EnumerateArray().Count(v => v.GetProperty("isActive").GetBoolean()).ShouldBe(1);
+        active.GetProperty("metrics").GetProperty("features").GetString().ShouldBe("ngrams");
+        model.GetProperty("unloadable").EnumerateObject().ShouldBeEmpty();
     }
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class ModelsApiTests(StanceBoardFactory factory) : IClassFixture<S
         var registry = factory.Services.GetRequiredService<ModelRegistry>();
         var original = (await Client().GetFromJsonAsync<JsonElement>("/api/models")).EnumerateArray().Single(m => m.GetProperty("isActive").GetBoolean()).GetProperty("version").GetString()!;
         var candidate = await registry.RegisterAsync(
-            new StanceTrainer(new StanceTrainerOptions { Targets = BootstrapCorpus.Targets, C = 1, CrossValidationFolds = 0, Seed = 9 }).Fit(BootstrapCorpus.Load().Take(200).ToList()),
+            new StanceModelTrainer(new StanceModelTrainerOptions { Targets = BootstrapCorpus.Targets, L2 = 0.3, CrossValidationFolds = 0, Seed = 9 }).Fit(BootstrapCorpus.Load().Take(200).ToList()),
             "test");
 
         (await Client(StanceBoardFactory.AnnotatorKey).PostAsync($"/api/models/{candidate.Version}/promote", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -36,6 +36,7 @@ public sealed class SvgSafetyTests
         document.Descendants().Where(e => e.Name.LocalName is "b" or "tags").ShouldBeEmpty();
         var text = string.Join("\n", document.Descendants(Svg + "text").Select(t => t.Value));
         text.ShouldContain("Title with <tags> & \"quotes\"");
+        document.Root!.Element(Svg + "title")!.Value.ShouldBe("Title with <tags> & \"quotes\"");
         if (name is ChartNames.AuthorHeatmap or ChartNames.AuthorPositions)
         {
             text.ShouldContain(script);
@@ -62,15 +63,37 @@ public sealed class SvgSafetyTests
     }
 
     [Fact]
-    public void RenderSvg_LongAuthorName_IsTruncatedWithFullNameInTitle()
+    public void RenderView_LongAuthorName_IsShortenedOnTheChartAndWholeInItsMarks()
     {
-        var svg = ChartService.RenderSvg(ChartNames.AuthorHeatmap, ChartFixtures.Karabakh(), new ChartRequest());
+        const string full = "Professor Alexandra Konstantinova-Whitfield of the Institute for Strategic Studies";
 
-        var document = Parse(svg);
-        var label = document.Descendants(Svg + "text")
-            .Single(t => t.Element(Svg + "title")?.Value.StartsWith("Professor Alexandra", StringComparison.Ordinal) == true);
-        label.Element(Svg + "title")!.Value.ShouldBe("Professor Alexandra Konstantinova-Whitfield of the Institute for Strategic Studies");
-        label.Nodes().OfType<XText>().Single().Value.ShouldEndWith("\u2026");
+        var view = ChartService.RenderView(ChartNames.AuthorHeatmap, ChartFixtures.Karabakh(), new ChartRequest());
+
+        var texts = Parse(view.Svg).Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
+        texts.ShouldNotContain(full);
+        texts.ShouldContain(t => t.StartsWith("Professor Alexandra", StringComparison.Ordinal) && t.EndsWith('\u2026'));
+        view.Marks.Where(m => m.Name == full).Select(m => m.Target).ShouldBe(["Russia", "Turkey", "Azerbaijan"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("\u05d3\u05df \u05db\u05d4\u05df")] // Hebrew (right to left)
+    [InlineData("\u0639\u0644\u064a \u062d\u0633\u0646")] // Arabic
+    [InlineData("Zoe\u0308 Mu\u0308ller")] // combining diaeresis
+    [InlineData("<script>alert('x')</script> & \"Co\"")]
+    public void RenderView_UnusualAuthorName_StaysTextOnTheChartAndInTheMarks(string author)
+    {
+        var observations = ChartFixtures.Karabakh().Concat(Enumerable.Range(0, 40).Select(i => new StanceObservation(
+            60_000 + i, new DateTimeOffset(2020, 10, 1 + (i % 20), 9, 0, 0, TimeSpan.Zero), author, "Outlet", "Russia", Stance.Favor, 0.8, "v1")));
+
+        foreach (var name in new[] { ChartNames.AuthorHeatmap, ChartNames.AuthorPositions })
+        {
+            var view = ChartService.RenderView(name, observations, new ChartRequest());
+
+            var document = Parse(view.Svg);
+            document.Descendants().Where(e => e.Name.LocalName is "script" or "foreignObject").ShouldBeEmpty();
+            document.Descendants(Svg + "text").Select(t => t.Value.Trim()).ShouldContain(author, $"{name} shows the name as text");
+            view.Marks.ShouldContain(m => m.Name == author && m.Target == "Russia");
+        }
     }
 
     [Theory]
@@ -85,7 +108,7 @@ public sealed class SvgSafetyTests
         text.ShouldContain("Source: Test source");
         var observations = ChartFixtures.Karabakh();
         var days = observations.Select(o => DateOnly.FromDateTime(o.Published!.Value.UtcDateTime)).ToList();
-        text.ShouldContain(StanceBoard.Dashboard.Charts.Scales.DateTicks.FormatRange(days.Min(), days.Max()));
+        text.ShouldContain(StanceBoard.Dashboard.Charts.Text.DateText.FormatRange(days.Min(), days.Max()));
         text.ShouldContain($"n = {observations.Select(o => o.PieceId).Distinct().Count()} pieces");
         text.ShouldContain("Models 2020.10-a, 2020.11-b");
     }

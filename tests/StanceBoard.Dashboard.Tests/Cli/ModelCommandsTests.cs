@@ -44,7 +44,7 @@ public sealed class ModelCommandsTests : IDisposable
         var train = WriteLabelled("train.csv", 0, 240, "b1,,Russia,favor,", "b2,Ankara erred.,Turkey,sideways,", "b3,Baku spoke.,,none,");
         var holdout = WriteLabelled("holdout.csv", 600, 40);
 
-        var trained = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "stance.model", "--cv", "3", "--seed", "4");
+        var trained = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "stance.model", "--cv", "3", "--seed", "4", "--c", "0.1");
 
         trained.ExitCode.ShouldBe(1, trained.StdErr); // three rows were not used
         trained.StdErr.ShouldContain("train.csv:2: missing text");
@@ -53,6 +53,9 @@ public sealed class ModelCommandsTests : IDisposable
         var line = LastJson(trained.StdOut);
         line.GetProperty("examples").GetInt32().ShouldBe(240);
         line.GetProperty("targets").EnumerateArray().Select(t => t.GetString()).ShouldBe(["Azerbaijan", "Russia", "Turkey"], ignoreOrder: true);
+        line.GetProperty("targets_with_own_model").EnumerateArray().Select(t => t.GetString()).ShouldNotBeEmpty();
+        line.GetProperty("targets_with_own_model").EnumerateArray().ShouldAllBe(t => new[] { "Azerbaijan", "Russia", "Turkey" }.Contains(t.GetString()));
+        line.GetProperty("features").GetString().ShouldBe("ngrams");
         line.GetProperty("fit_seconds").GetDouble().ShouldBeGreaterThan(0);
         line.GetProperty("cv_folds").GetInt32().ShouldBe(3);
         line.GetProperty("f_avg").GetDouble().ShouldBeInRange(0.2, 1);
@@ -128,7 +131,7 @@ public sealed class ModelCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task TrainWithFixedC_UsesThatC()
+    public async Task TrainWithFixedC_UsesItAsTheL2Lambda()
     {
         var train = WriteLabelled("train.csv", 0, 120);
 
@@ -137,9 +140,52 @@ public sealed class ModelCommandsTests : IDisposable
 
         fixedC.ExitCode.ShouldBe(0, fixedC.StdErr);
         chosen.ExitCode.ShouldBe(0, chosen.StdErr);
-        LastJson(fixedC.StdOut).GetProperty("c").GetDouble().ShouldBe(0.05);
-        LastJson(chosen.StdOut).GetProperty("c").GetDouble().ShouldBeOneOf(0.1, 0.3, 1.0, 3.0);
+        LastJson(fixedC.StdOut).GetProperty("l2").GetDouble().ShouldBe(0.05);
+        LastJson(chosen.StdOut).GetProperty("l2").GetDouble().ShouldBeOneOf(0.03, 0.1, 0.3, 1.0);
         File.ReadAllBytes(Path.Combine(_folder, "fixed.model")).ShouldNotBe(File.ReadAllBytes(Path.Combine(_folder, "chosen.model")));
+    }
+
+    [Fact]
+    public async Task Predict_TargetsTheModelHasNoLabelsFor_AreScoredByTheSharedModelAndNamed()
+    {
+        var train = WriteLabelled("train.csv", 0, 240);
+        File.WriteAllText(Path.Combine(_folder, "new.csv"), "text,target\n\"Yerevan's envoys deserve credit for the calm.\",Armenia\n\"Moscow acted.\",Russia\n");
+        await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "stance.model", "--c", "0.1");
+
+        var predicted = await CliProcess.RunAsync(_folder, "predict", "--model", "stance.model", "--data", "new.csv", "--out", "pred.csv");
+
+        predicted.ExitCode.ShouldBe(0, predicted.StdErr);
+        predicted.StdErr.ShouldContain("scored by its shared model: Armenia");
+        File.ReadAllLines(Path.Combine(_folder, "pred.csv")).Length.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Train_OneStanceOnly_FailsWithCode1NamingTheProblem()
+    {
+        File.WriteAllText(Path.Combine(_folder, "one.csv"), "text,target,stance\nMoscow acted.,Russia,favor\n");
+
+        var result = await CliProcess.RunAsync(_folder, "train", "--data", "one.csv", "--out", "m.model");
+
+        result.ExitCode.ShouldBe(1);
+        result.StdErr.ShouldContain("at least two stances");
+        File.Exists(Path.Combine(_folder, "m.model")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("sbstance")]
+    public async Task Evaluate_UnusableModelFile_FailsWithCode1SayingWhy(string kind)
+    {
+        var data = WriteLabelled("data.csv", 0, 60);
+        await CliProcess.RunAsync(_folder, "train", "--data", data, "--out", "good.model", "--c", "0.1");
+        var good = File.ReadAllBytes(Path.Combine(_folder, "good.model"));
+        File.WriteAllBytes(Path.Combine(_folder, "bad.model"), kind == "truncated" ? good[..(good.Length / 2)] : [.. "SBSTANCE"u8.ToArray(), 1, 0, 0, 0]);
+
+        var result = await CliProcess.RunAsync(_folder, "evaluate", "--model", "bad.model", "--data", data);
+
+        result.ExitCode.ShouldBe(1);
+        result.StdErr.ShouldContain(kind == "truncated" ? "truncated" : "before ML.NET");
+        result.StdErr.ShouldNotContain("Unhandled exception");
     }
 
     [Theory]
@@ -151,6 +197,7 @@ public sealed class ModelCommandsTests : IDisposable
     [InlineData("train", "--data", "x.csv", "--c", "NaN")]
     [InlineData("train", "--data", "x.csv", "--c", "abc")]
     [InlineData("train", "--data", "x.csv", "--cv", "abc")]
+    [InlineData("train", "--data", "x.csv", "--features", "words")]
     public async Task ModelVerbs_BadUsage_ExitWithCode2(params string[] args)
     {
         var result = await CliProcess.RunAsync(_folder, args);
@@ -169,7 +216,7 @@ public sealed class ModelCommandsTests : IDisposable
         var empty = await CliProcess.RunAsync(_folder, "train", "--data", "empty.csv", "--out", "m.model");
 
         corrupt.ExitCode.ShouldBe(1);
-        corrupt.StdErr.ShouldContain("Not a StanceBoard model");
+        corrupt.StdErr.ShouldContain("Not a StanceBoard model file: it is not a zip archive");
         empty.ExitCode.ShouldBe(1);
         empty.StdErr.ShouldContain("empty.csv:2: missing text");
     }

@@ -38,6 +38,7 @@ public sealed class LiveChartsTests(StanceBoardFactory factory) : IClassFixture<
         var update = await first.WaitForChartAsync(key, TimeSpan.FromSeconds(10));
         var svg = XDocument.Parse(update.Svg);
         svg.Root!.Name.LocalName.ShouldBe("svg");
+        update.Marks.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Array, "the marks travel beside the SVG");
         (await second.WaitForChartAsync(key, TimeSpan.FromSeconds(10))).Version.ShouldBe(update.Version);
 
         // Eight pieces within well under a second: at most three renders reach the page (first,

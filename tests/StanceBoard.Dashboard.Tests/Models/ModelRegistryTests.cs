@@ -36,8 +36,8 @@ public sealed class ModelRegistryTests : IDisposable
         return new ModelRegistry(Models, _scorers, Options.Create(new ModelOptions { TrainDefaultOnFirstStart = trainDefault }), NullLogger<ModelRegistry>.Instance);
     }
 
-    private static StanceClassifier SmallModel(int seed) =>
-        new StanceTrainer(new StanceTrainerOptions { Targets = BootstrapCorpus.Targets, Seed = seed, C = 1, CrossValidationFolds = 0 })
+    private static StanceModel SmallModel(int seed) =>
+        new StanceModelTrainer(new StanceModelTrainerOptions { Targets = BootstrapCorpus.Targets, Seed = seed, L2 = 0.3, CrossValidationFolds = 0 })
             .Fit(BootstrapCorpus.Load().Take(150).ToList());
 
     [Fact]
@@ -51,6 +51,7 @@ public sealed class ModelRegistryTests : IDisposable
         active.Source.ShouldBe("bootstrap corpus");
         active.Examples.ShouldBe(BootstrapCorpus.Load().Count);
         active.MetricsJson.ShouldNotBeNull().ShouldContain("\"f_avg\"");
+        active.MetricsJson.ShouldContain("\"features\":\"ngrams\"");
         _scorers.Current.Model!.Version.ShouldBe(active.Version);
         _scorers.Current.Score("Moscow deserves real credit for keeping the corridor open.").ShouldHaveSingleItem().Stance.ShouldBe(Stance.Favor);
     }
@@ -106,6 +107,43 @@ public sealed class ModelRegistryTests : IDisposable
 
         (await Models.GetActiveAsync())!.Version.ShouldBe(original!.Version);
         _scorers.Current.Model!.Version.ShouldBe(original.Version);
+        (await sut.UnloadableAsync()).Keys.ShouldContain("broken");
+    }
+
+    [Fact]
+    public async Task EnsureActiveAsync_ActiveVersionOfTheEngineBeforeMlNet_TrainsAndPromotesTheDefaultAndListsTheOldOneAsUnloadable()
+    {
+        await Pieces.MigrateAsync();
+        var old = "SBSTANCE"u8.ToArray().Concat(new byte[100]).ToArray();
+        await Models.AddAsync("m-old", old, null, "{\"f_avg\":0.6}", 925, "bootstrap corpus");
+        await Models.PromoteAsync("m-old", "test");
+        var sut = await CreateSutAsync();
+        var changes = new List<string>();
+        sut.ActiveChanged += changes.Add;
+
+        var active = await sut.EnsureActiveAsync();
+
+        active.ShouldNotBeNull().Version.ShouldNotBe("m-old");
+        _scorers.Current.Model!.Version.ShouldBe(active.Version);
+        changes.ShouldBe([active.Version], "stored pieces are re-scored with the new default");
+        var unloadable = await sut.UnloadableAsync();
+        unloadable.Keys.ShouldBe(["m-old"]);
+        unloadable["m-old"].ShouldContain("before ML.NET");
+    }
+
+    [Fact]
+    public async Task RollbackAsync_ToAnUnloadableVersion_IsRefusedAndTheActiveModelStays()
+    {
+        await Pieces.MigrateAsync();
+        await Models.AddAsync("m-old", "SBSTANCE"u8.ToArray(), null, null, null, "test");
+        await Models.PromoteAsync("m-old", "test");
+        var sut = await CreateSutAsync();
+        var current = await sut.EnsureActiveAsync();
+
+        await Should.ThrowAsync<ModelFormatException>(() => sut.RollbackAsync());
+
+        (await Models.GetActiveAsync())!.Version.ShouldBe(current!.Version);
+        _scorers.Current.Model!.Version.ShouldBe(current.Version);
     }
 
     [Fact]
@@ -119,7 +157,7 @@ public sealed class ModelRegistryTests : IDisposable
             var added = await Pieces.AddScoredPieceAsync(piece, _scorers.Current.Score(piece.Text));
             if (i == 0)
             {
-                await Pieces.AddLinkedCopyAsync(new Piece { Title = "Copy", Text = "Republished. " + piece.Text, Url = "https://copy.example/0" }, added.Id, null, 1);
+                await new SqliteSourceStore(Pieces, TimeProvider.System).AddLinkedCopyAsync(new Piece { Title = "Copy", Text = "Republished. " + piece.Text, Url = "https://copy.example/0" }, added.Id, null, 1);
             }
         }
 

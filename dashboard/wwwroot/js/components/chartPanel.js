@@ -33,22 +33,36 @@ function toSvgNode(text) {
 
 /** The page a heatmap cell or position bar leads to: that author's (or outlet's) page for that target. */
 function markLink(mark) {
-  const kind = mark.dataset.author !== undefined ? "authors" : "outlets";
-  const who = mark.dataset.author ?? mark.dataset.outlet;
-  const target = mark.dataset.target ? `?targets=${encodeURIComponent(mark.dataset.target)}` : "";
-  return `/${kind}/${encodeURIComponent(who)}${target}`;
+  const kind = mark.kind === "outlet" ? "outlets" : "authors";
+  return `/${kind}/${encodeURIComponent(mark.name)}?targets=${encodeURIComponent(mark.target)}`;
 }
 
-/** Makes the linked marks reachable by keyboard and named for screen readers: who, target and the mark's SVG title. */
-function makeMarksFocusable(svg) {
-  for (const mark of svg.querySelectorAll("[data-author], [data-outlet]")) {
-    const who = mark.dataset.author ?? mark.dataset.outlet;
-    const title = mark.querySelector("title")?.textContent?.trim();
-    mark.setAttribute("tabindex", "0");
-    mark.setAttribute("role", "link");
-    const name = mark.dataset.target ? `${who}, ${mark.dataset.target}` : who;
-    mark.setAttribute("aria-label", title ? `${name}: ${title}` : name);
+/** "+0.47" with a true minus sign, as the chart prints it. */
+function signed(value) {
+  const text = Math.abs(value).toFixed(2);
+  return value > 0.005 ? `+${text}` : value < -0.005 ? `\u2212${text}` : text;
+}
+
+/**
+ * Focusable links laid over the chart's marks (the server measured their rectangles after
+ * rendering, in SVG units): reachable by Tab, followed with Enter (a link) or Space, named for
+ * screen readers with who, target and value. Names come from data, set as text and attributes only.
+ */
+function markLayer(marks, width, height) {
+  const layer = h("div", { className: "chart-marks" });
+  for (const mark of marks) {
+    const label = `${mark.name}, ${mark.target}: ${signed(mark.value)} (n=${mark.n}${mark.thin ? ", fewer pieces than the threshold" : ""})`;
+    const a = h("a", {
+      className: "chart-mark",
+      href: markLink(mark),
+      dataset: { link: "", [mark.kind === "outlet" ? "outlet" : "author"]: mark.name, target: mark.target },
+      style: `left:${(100 * mark.x / width).toFixed(3)}%;top:${(100 * mark.y / height).toFixed(3)}%;width:${(100 * mark.width / width).toFixed(3)}%;height:${(100 * mark.height / height).toFixed(3)}%`,
+    });
+    a.setAttribute("aria-label", label);
+    a.title = label;
+    layer.append(a);
   }
+  return layer;
 }
 
 /**
@@ -67,16 +81,17 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
   let disposed = false;
   const cleanup = [];
 
-  function show(svgText, newVersion) {
+  function show(view, newVersion) {
     if (newVersion !== undefined && newVersion <= version) return;
-    const svg = toSvgNode(svgText);
+    const svg = toSvgNode(view.svg);
     if (!svg) return;
-    makeMarksFocusable(svg);
-    // A live update replaces the SVG; keep keyboard focus on the same author (or outlet) and target.
+    const viewBox = svg.viewBox?.baseVal;
+    const layer = markLayer(view.marks ?? [], viewBox?.width || view.width, viewBox?.height || view.height);
+    // A live update replaces the SVG and its links; keep keyboard focus on the same author (or outlet) and target.
     const markKey = (m) => `${m.dataset.author ?? m.dataset.outlet}\u0000${m.dataset.target ?? ""}`;
-    const focused = frame.contains(document.activeElement) && document.activeElement.getAttribute("role") === "link" ? markKey(document.activeElement) : null;
-    frame.replaceChildren(svg);
-    if (focused) [...svg.querySelectorAll("[role='link']")].find((m) => markKey(m) === focused)?.focus();
+    const focused = frame.contains(document.activeElement) && document.activeElement.classList.contains("chart-mark") ? markKey(document.activeElement) : null;
+    frame.replaceChildren(svg, layer);
+    if (focused) [...layer.querySelectorAll(".chart-mark")].find((m) => markKey(m) === focused)?.focus();
     if (newVersion !== undefined) {
       version = newVersion;
       updated.textContent = "updated " + new Date().toLocaleTimeString();
@@ -88,7 +103,7 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
 
   async function load() {
     try {
-      const response = await fetch(`/api/charts/${name}.svg${chartQuery}`);
+      const response = await fetch(`/api/charts/${name}/view${chartQuery}`);
       if (!response.ok) {
         let detail = `HTTP ${response.status}`;
         try {
@@ -102,7 +117,7 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
           response.status === 400 ? h("span", {}, "Fix the filter above, or ", h("a", { href: location.pathname, dataset: { link: "" } }, "reset the filters"), ".") : null)));
         return;
       }
-      show(await response.text());
+      show(await response.json());
     } catch {
       frame.replaceChildren(h("div", { className: "chart-error" }, "Chart unavailable: the server did not answer."));
     }
@@ -119,7 +134,7 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
     chartQuery = query({ ...params, width, height });
     key = `${name}${chartQuery}`;
     cleanup.push(subscribeChart(key));
-    cleanup.push(onChart((k, v, svg) => { if (k === key) show(svg, v); }));
+    cleanup.push(onChart((k, v, svg, marks) => { if (k === key) show({ svg, marks }, v); }));
     cleanup.push(onReconnected(load));
     load();
   }
@@ -154,19 +169,20 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
     h("figcaption", { className: "chart-head" }, h("h3", {}, title), updated, menu),
     frame);
 
-  // A heatmap cell or a position bar leads to that author's (or outlet's) page for that target,
-  // by click or, once focused with Tab, by Enter or Space.
+  // A heatmap cell or a position bar leads to that author's (or outlet's) page for that target:
+  // the overlay links are real links (click, Enter); Space follows them too, as it did on the marks.
   frame.addEventListener("click", (event) => {
-    const mark = event.target.closest("[data-author], [data-outlet]");
-    if (!mark) return;
-    frame.dispatchEvent(new CustomEvent("navigate", { bubbles: true, detail: markLink(mark) }));
+    const mark = event.target.closest("a.chart-mark");
+    if (!mark || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    frame.dispatchEvent(new CustomEvent("navigate", { bubbles: true, detail: mark.getAttribute("href") }));
   });
   frame.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    const mark = event.target.closest("[data-author], [data-outlet]");
+    if (event.key !== " ") return;
+    const mark = event.target.closest("a.chart-mark");
     if (!mark) return;
     event.preventDefault();
-    frame.dispatchEvent(new CustomEvent("navigate", { bubbles: true, detail: markLink(mark) }));
+    frame.dispatchEvent(new CustomEvent("navigate", { bubbles: true, detail: mark.getAttribute("href") }));
   });
 
   requestAnimationFrame(start);

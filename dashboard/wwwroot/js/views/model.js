@@ -20,11 +20,24 @@ function metricsTable(metrics) {
 }
 
 function fAvg(version) {
-  let metrics = version.metrics;
-  if (!metrics && version.metricsJson) {
-    try { metrics = JSON.parse(version.metricsJson); } catch { metrics = null; }
-  }
+  const metrics = parseMetrics(version);
   return typeof metrics?.f_avg === "number" ? metrics.f_avg.toFixed(3) : "—";
+}
+
+function parseMetrics(version) {
+  if (version.metrics) return version.metrics;
+  if (!version.metricsJson) return null;
+  try { return JSON.parse(version.metricsJson); } catch { return null; }
+}
+
+// What the model reads and how it was fitted, from what the store keeps with the version.
+function describe(metrics) {
+  if (!metrics || !metrics.engine) return "";
+  const parts = [`ML.NET, ${metrics.features === "ngrams+embeddings" ? "n-grams + MiniLM sentence embeddings" : "word and character n-grams"}`];
+  if (typeof metrics.l2 === "number") parts.push(`L2 λ ${metrics.l2}`);
+  const own = metrics.trained_targets ?? [];
+  parts.push(own.length ? `own model for ${own.join(", ")}; a shared model for other targets` : "one shared model for all targets");
+  return parts.join(" · ");
 }
 
 function progressView(box, p) {
@@ -51,11 +64,14 @@ export async function render(container) {
   try {
     const model = await getJson("/api/model");
     const active = model.active;
+    const unloadable = model.unloadable ?? {};
+    const features = describe(active.metrics);
     body.replaceChildren(
       h("p", {}, "Active version ", h("strong", {}, active.version),
         ` · trained ${formatDateTime(active.createdUtc)}`,
         active.source ? ` · from ${active.source}` : "",
         active.examples ? ` · ${active.examples} examples` : ""),
+      features ? h("p", { className: "muted model-features" }, features) : "",
       metricsTable(active.metrics),
       h("h2", {}, "Versions"),
       h("table", { className: "table" },
@@ -63,7 +79,8 @@ export async function render(container) {
         h("tbody", {}, ...(model.versions ?? []).map((v) => h("tr", {},
           h("td", {}, v.version), h("td", {}, formatDateTime(v.createdUtc)), h("td", {}, v.source ?? ""),
           h("td", { className: "num" }, v.examples ?? ""), h("td", { className: "num" }, fAvg(v)),
-          h("td", {}, v.isActive ? h("strong", {}, "active") : ""))))),
+          h("td", {}, v.isActive ? h("strong", {}, "active")
+            : unloadable[v.version] ? h("span", { className: "muted", title: unloadable[v.version] }, `not loadable: ${unloadable[v.version]}`) : ""))))),
       h("p", { className: "muted" }, "Train a new version with ", h("code", {}, "dotnet run --project dashboard -- train --data labels.csv --cv 5"),
         "; promote it with POST /api/models/{version}/promote (admin key). Promoting re-scores every stored piece."));
   } catch (e) {

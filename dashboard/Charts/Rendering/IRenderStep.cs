@@ -1,7 +1,0 @@
-namespace StanceBoard.Dashboard.Charts.Rendering;
-
-/// <summary>One small step of drawing a chart; <see cref="ChartRenderer"/> runs them in order.</summary>
-internal interface IRenderStep
-{
-    void Render(RenderContext context);
-}

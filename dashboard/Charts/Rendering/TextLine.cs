@@ -1,6 +1,0 @@
-using StanceBoard.Dashboard.Charts.Svg;
-
-namespace StanceBoard.Dashboard.Charts.Rendering;
-
-/// <summary>A laid-out line of text: where its baseline starts and how it is set.</summary>
-internal sealed record TextLine(double X, double Baseline, string Text, TextStyle Style);

@@ -1,4 +1,0 @@
-namespace StanceBoard.Dashboard.Charts.Spec;
-
-/// <summary>A time axis from <see cref="First"/> to the end of <see cref="Last"/> (UTC days).</summary>
-internal sealed record DateAxisSpec(DateOnly First, DateOnly Last) : AxisSpec;

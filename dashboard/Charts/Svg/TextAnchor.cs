@@ -1,9 +1,0 @@
-namespace StanceBoard.Dashboard.Charts.Svg;
-
-/// <summary>Horizontal alignment of a text run around its x position.</summary>
-internal enum TextAnchor
-{
-    Start,
-    Middle,
-    End,
-}
