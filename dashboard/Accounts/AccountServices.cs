@@ -1,27 +1,17 @@
 using StanceBoard.Dashboard.Storage;
-using StanceBoard.Dashboard.Storage.Sqlite;
-using StanceBoard.Dashboard.Storage.Unavailable;
 
 namespace StanceBoard.Dashboard.Accounts;
 
 /// <summary>
-/// Registers local accounts (store, options, <see cref="AccountService"/>); shared by the web app and
-/// the CLI. On PostgreSQL the accounts store says it is not available yet.
+/// Registers local accounts (options, <see cref="AccountService"/>); shared by the web app and the
+/// CLI. The accounts store (<see cref="IUserStore"/>) is registered with the other stores, by
+/// <c>Storage:Provider</c> (<see cref="StorageServices"/>).
 /// </summary>
 internal static class AccountServices
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        if (StorageServices.IsPostgres(configuration))
-        {
-            services.AddSingleton<IUserStore, UnavailableUserStore>();
-        }
-        else
-        {
-            services.AddSingleton<IUserStore, SqliteUserStore>();
-        }
-
         services.AddSingleton<AccountService>();
         return services;
     }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Auth;
-using StanceBoard.Dashboard.Storage.Unavailable;
 
 namespace StanceBoard.Dashboard.Apis;
 
@@ -18,7 +17,7 @@ public static class AccountApi
 
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/account").WithTags("Account").AnswerUnavailable();
+        var group = app.MapGroup("/api/account").WithTags("Account");
         group.MapGet("/session", Session)
             .WithSummary("Who is signed in (or which API key role), with an antiforgery token for the page's POSTs");
         group.MapPost("/signin", SignInAsync)

@@ -10,7 +10,6 @@ using StanceBoard.Dashboard.Labelling.Agreement;
 using StanceBoard.Dashboard.Labelling.Files;
 using StanceBoard.Dashboard.Storage;
 using StanceBoard.Dashboard.Storage.Labels;
-using StanceBoard.Dashboard.Storage.Unavailable;
 
 namespace StanceBoard.Dashboard.Apis;
 
@@ -24,7 +23,7 @@ public static class LabelsApi
 
     public static IEndpointRouteBuilder MapLabelsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/labels").WithTags("Labels").AnswerUnavailable();
+        var group = app.MapGroup("/api/labels").WithTags("Labels");
         group.MapGet("/queue/next", NextAsync).RequireAuthorization(Roles.CanWrite)
             .WithSummary("The next piece to label for the caller, chosen by active learning (blind=true hides the model's verdict)");
         group.MapGet("/pieces/{id:long}", PieceAsync).RequireAuthorization(Roles.CanWrite)

@@ -3,7 +3,6 @@ using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.Labelling.Training;
 using StanceBoard.Dashboard.Storage;
-using StanceBoard.Dashboard.Storage.Unavailable;
 
 namespace StanceBoard.Dashboard.Apis;
 
@@ -15,7 +14,7 @@ public static class TrainingApi
 {
     public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/training").WithTags("Training").AnswerUnavailable();
+        var group = app.MapGroup("/api/training").WithTags("Training");
         group.MapGet("/", async Task<Ok<TrainingOverview>> (TrainingRunService training, CancellationToken cancellationToken) =>
                 TypedResults.Ok(new TrainingOverview(await training.GetLatestAsync(cancellationToken), await training.ListAsync(10, cancellationToken))))
             .WithSummary("The latest training run (progress, comparison, learning curve) and the ten before it");

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.Storage;
-using StanceBoard.Dashboard.Storage.Unavailable;
 
 namespace StanceBoard.Dashboard.Apis;
 
@@ -13,7 +12,7 @@ public static class UsersApi
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Roles.CanAdminister).AnswerUnavailable();
+        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Roles.CanAdminister);
         group.MapGet("/", async Task<Ok<UserDto[]>> (IUserStore users, TimeProvider time, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await users.ListAsync(cancellationToken)).Select(u => UserDto.From(u, time.GetUtcNow())).ToArray()))
             .WithSummary("Every account with its role and status (admin)");

@@ -61,11 +61,6 @@ public static class CliApp
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return Failure;
         }
-        catch (Storage.Unavailable.LabellingStoreUnavailableException ex)
-        {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
-            return Failure;
-        }
         catch (InvalidOperationException ex) when (IsBindingError(ex))
         {
             await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");

@@ -28,8 +28,8 @@ internal static class CoreServices
         services.AddWebIngestion(configuration);
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelRegistry>();
-        services.AddAccounts(configuration);
-        services.AddLabelling(configuration);
+        services.AddAccounts();
+        services.AddLabelling();
         return services;
     }
 

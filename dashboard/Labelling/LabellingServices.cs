@@ -1,30 +1,14 @@
 using StanceBoard.Dashboard.Labelling.Files;
 using StanceBoard.Dashboard.Labelling.Training;
-using StanceBoard.Dashboard.Storage;
-using StanceBoard.Dashboard.Storage.Labels;
-using StanceBoard.Dashboard.Storage.Sqlite;
-using StanceBoard.Dashboard.Storage.Unavailable;
 
 namespace StanceBoard.Dashboard.Labelling;
 
-/// <summary>Registers labelling: stores, the queue, saving, import and the training seam (core, shared with the CLI); training runs and their hub pushes (web only).</summary>
+/// <summary>Registers labelling: the queue, saving, import and the training seam (core, shared with the CLI; the label and training-run stores are registered with the other stores, by <c>Storage:Provider</c>); training runs and their hub pushes (web only).</summary>
 internal static class LabellingServices
 {
-    public static IServiceCollection AddLabelling(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLabelling(this IServiceCollection services)
     {
         services.AddOptions<LabellingOptions>().BindConfiguration(LabellingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        if (StorageServices.IsPostgres(configuration))
-        {
-            // Labels and training runs are kept in SQLite only so far: on PostgreSQL they say so.
-            services.AddSingleton<ILabelStore, UnavailableLabelStore>();
-            services.AddSingleton<ITrainingRunStore, UnavailableTrainingRunStore>();
-        }
-        else
-        {
-            services.AddSingleton<ILabelStore, SqliteLabelStore>();
-            services.AddSingleton<ITrainingRunStore, SqliteTrainingRunStore>();
-        }
-
         services.AddSingleton<LabelQueue>();
         services.AddSingleton<LabelService>();
         services.AddSingleton<LabelImporter>();

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StanceBoard.Dashboard.Storage;
+using StanceBoard.Dashboard.Storage.Labels;
 
 namespace StanceBoard.Scale.Tests.Storage;
 
@@ -26,6 +27,12 @@ public sealed class StoreSet : IAsyncDisposable
     public ISourceLeases Leases => _services.GetRequiredService<ISourceLeases>();
 
     public IStoreLock Locks => _services.GetRequiredService<IStoreLock>();
+
+    public IUserStore Users => _services.GetRequiredService<IUserStore>();
+
+    public ILabelStore Labels => _services.GetRequiredService<ILabelStore>();
+
+    public ITrainingRunStore TrainingRuns => _services.GetRequiredService<ITrainingRunStore>();
 
     public static StoreSet Create(IDictionary<string, string?> settings, Func<Task> cleanup)
     {
