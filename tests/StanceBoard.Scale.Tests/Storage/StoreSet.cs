@@ -45,11 +45,18 @@ public sealed class StoreSet : IAsyncDisposable
         return new StoreSet(services.BuildServiceProvider(), cleanup);
     }
 
-    public static StoreSet Sqlite()
+    /// <summary>The service of type <typeparamref name="T"/> (a store's own class, its database).</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static StoreSet Sqlite() => Sqlite(out _);
+
+    public static StoreSet Sqlite(out string databasePath)
     {
         var folder = Directory.CreateTempSubdirectory("stanceboard-contract-").FullName;
+        databasePath = Path.Combine(folder, "board.db");
         return Create(
-            new Dictionary<string, string?> { ["Storage:Provider"] = "sqlite", ["Storage:Database"] = Path.Combine(folder, "board.db") },
+            new Dictionary<string, string?> { ["Storage:Provider"] = "sqlite", ["Storage:Database"] = databasePath },
             () =>
             {
                 SqliteConnection.ClearAllPools();
