@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Demo;
+using StanceBoard.Dashboard.Labelling;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Sources;
@@ -26,6 +28,8 @@ internal static class CoreServices
         services.AddWebIngestion(configuration);
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelRegistry>();
+        services.AddAccounts();
+        services.AddLabelling();
         return services;
     }
 

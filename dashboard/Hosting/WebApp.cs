@@ -1,11 +1,13 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using StanceBoard.Dashboard.Accounts;
 using StanceBoard.Dashboard.Apis;
 using StanceBoard.Dashboard.Auth;
 using StanceBoard.Dashboard.ChartServing;
 using StanceBoard.Dashboard.Demo;
 using StanceBoard.Dashboard.Hubs;
+using StanceBoard.Dashboard.Labelling;
 using StanceBoard.Dashboard.LiveCharts;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
@@ -31,8 +33,9 @@ internal static class WebApp
 
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthentication(SessionAuthentication.DefaultScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddSessions();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.CanWrite, p => p.RequireRole(Roles.Admin, Roles.Annotator))
             .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Admin));
@@ -58,6 +61,7 @@ internal static class WebApp
         builder.Services.AddSingleton<IRescoreProgressSink, HubRescoreSink>();
         builder.Services.AddSingleton<RescoreService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RescoreService>());
+        builder.Services.AddLabellingWeb();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
@@ -74,6 +78,7 @@ internal static class WebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgeryForSessions();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthApi();
@@ -84,6 +89,10 @@ internal static class WebApp
         app.MapModelsApi();
         app.MapChartsApi();
         app.MapChartViewApi();
+        app.MapAccountApi();
+        app.MapUsersApi();
+        app.MapLabelsApi();
+        app.MapTrainingApi();
         app.MapHub<StanceHub>(StanceHub.Path);
         app.MapStanceBoardTelemetry();
 

@@ -24,4 +24,8 @@ public interface IStanceClient
     /// <summary>Stored pieces are being re-scored with a newly active model.</summary>
     [HubMethodName("rescoreProgress")]
     Task RescoreProgressAsync(Models.RescoreProgress progress);
+
+    /// <summary>A training run started from the model page moved on (stage, progress, comparison, learning curve).</summary>
+    [HubMethodName("trainingProgress")]
+    Task TrainingProgressAsync(Labelling.Training.TrainingStatus status);
 }

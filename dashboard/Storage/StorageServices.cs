@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StanceBoard.Dashboard.Storage.Labels;
 using StanceBoard.Dashboard.Storage.Postgres;
 using StanceBoard.Dashboard.Storage.Sqlite;
 
@@ -6,7 +7,7 @@ namespace StanceBoard.Dashboard.Storage;
 
 /// <summary>
 /// Registers the store chosen by <c>Storage:Provider</c>: the embedded SQLite file (default) or
-/// PostgreSQL at <c>ConnectionStrings:StanceBoard</c>, with every store interface, leases, the
+/// PostgreSQL at <c>ConnectionStrings:StanceBoard</c>, with every store interface (pieces, sources, models, accounts, labels and the label queue, training runs), leases, the
 /// cross-process lock and this process's instance name.
 /// </summary>
 internal static class StorageServices
@@ -27,6 +28,9 @@ internal static class StorageServices
             services.AddSingleton<ISourceStore, PostgresSourceStore>();
             services.AddSingleton<IModelStore, PostgresModelStore>();
             services.AddSingleton<ISourceLeases, PostgresSourceLeases>();
+            services.AddSingleton<IUserStore, PostgresUserStore>();
+            services.AddSingleton<ILabelStore, PostgresLabelStore>();
+            services.AddSingleton<ITrainingRunStore, PostgresTrainingRunStore>();
         }
         else
         {
@@ -36,6 +40,9 @@ internal static class StorageServices
             services.AddSingleton<ISourceStore, SqliteSourceStore>();
             services.AddSingleton<IModelStore, SqliteModelStore>();
             services.AddSingleton<ISourceLeases, SqliteSourceLeases>();
+            services.AddSingleton<IUserStore, SqliteUserStore>();
+            services.AddSingleton<ILabelStore, SqliteLabelStore>();
+            services.AddSingleton<ITrainingRunStore, SqliteTrainingRunStore>();
         }
 
         return services;

@@ -9,13 +9,13 @@ namespace StanceBoard.Tests.Shared;
 
 /// <summary>
 /// A hub connection for tests, on the SignalR .NET client (<c>Microsoft.AspNetCore.SignalR.Client</c>):
-/// it records every <c>pieceScored</c>, <c>chartUpdated</c>, <c>rescoreProgress</c> and
-/// <c>piecesRemoved</c> the server sends, in order, so a test waits for the message it expects.
+/// it records every <c>pieceScored</c>, <c>chartUpdated</c>, <c>rescoreProgress</c>,
+/// <c>piecesRemoved</c> and <c>trainingProgress</c> the server sends, in order, so a test waits for the message it expects.
 /// </summary>
 public sealed class HubTestClient : IAsyncDisposable
 {
     // The client methods of IStanceClient and how many arguments each takes.
-    private static readonly (string Target, int Arity)[] Targets = [("pieceScored", 1), ("chartUpdated", 4), ("rescoreProgress", 1), ("piecesRemoved", 1)];
+    private static readonly (string Target, int Arity)[] Targets = [("pieceScored", 1), ("chartUpdated", 4), ("rescoreProgress", 1), ("piecesRemoved", 1), ("trainingProgress", 1)];
     private readonly HubConnection _connection;
     private readonly Channel<HubInvocation> _invocations = Channel.CreateUnbounded<HubInvocation>();
     private readonly List<HubInvocation> _seen = [];

@@ -38,6 +38,21 @@ public static class Program
             return 0;
         }
 
+        if (args is ["labelling-queue", .. var queueArgs])
+        {
+            return await Labelling.LabellingBenchmark.QueueAsync(queueArgs);
+        }
+
+        if (args is ["labelling-trainer", .. var trainerArgs])
+        {
+            return Labelling.TrainerVariants.Run(trainerArgs);
+        }
+
+        if (args is ["labelling-train", .. var trainArgs])
+        {
+            return await Labelling.LabellingBenchmark.TrainAsync(trainArgs);
+        }
+
         if (args is ["model-figures", "perspectrum", .. var perspectrum])
         {
             PerspectrumFigures.Run(perspectrum);

@@ -176,5 +176,6 @@ internal static class PostgresMigrations
             );
             CREATE INDEX ix_rescore_chunks_open ON rescore_chunks (version, first_id) WHERE done_utc IS NULL;
             """),
+        new(3, "local accounts; labels with history, the label queue, training runs (mirrors SQLite migrations 5-6)", PostgresLabellingSchema.Labelling),
     ];
 }

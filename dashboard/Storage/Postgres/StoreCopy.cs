@@ -33,11 +33,21 @@ internal sealed class StoreCopy(string sqlitePath, PostgresDatabase target)
             ("language", Col.Text), ("content_hash", Col.Text), ("origin", Col.Text), ("source_id", Col.Bigint), ("is_demo", Col.Bool),
             ("ingested_utc", Col.Time), ("simhash", Col.Bigint)]),
         ("piece_authors", [("piece_id", Col.Bigint), ("author_id", Col.Bigint), ("position", Col.Integer)]),
+        // Before scores: the triggers on scores fill label_queue from these keys (and keep them).
+        ("label_pieces", [("piece_id", Col.Bigint), ("slice_key", Col.Bigint), ("double_key", Col.Bigint), ("annotators", Col.Integer), ("complete", Col.Bool)]),
         ("scores", [("piece_id", Col.Bigint), ("target_id", Col.Bigint), ("mentions", Col.Integer), ("mention_spans_json", Col.Text), ("stance", Col.Text),
             ("score", Col.Double), ("p_favor", Col.Double), ("p_against", Col.Double), ("p_none", Col.Double), ("evidence_json", Col.Text),
             ("model_version", Col.Text), ("scored_utc", Col.Time)]),
-        ("labels", [("id", Col.Bigint), ("piece_id", Col.Bigint), ("text", Col.Text), ("target", Col.Text), ("stance", Col.Text), ("annotator", Col.Text),
-            ("split", Col.Text), ("created_utc", Col.Time)]),
+        ("users", [("id", Col.Bigint), ("name", Col.Text), ("role", Col.Text), ("password_hash", Col.Text), ("security_stamp", Col.Text), ("disabled", Col.Bool),
+            ("failed_attempts", Col.Integer), ("locked_until_utc", Col.Time), ("created_utc", Col.Time), ("password_changed_utc", Col.Time), ("last_sign_in_utc", Col.Time)]),
+        ("label_units", [("id", Col.Bigint), ("piece_id", Col.Bigint), ("text_hash", Col.Text), ("text", Col.Text), ("title", Col.Text), ("authors", Col.Text),
+            ("outlet", Col.Text), ("published", Col.Text), ("split", Col.Text), ("created_utc", Col.Time)]),
+        ("labels", [("id", Col.Bigint), ("unit_id", Col.Bigint), ("target", Col.Text), ("stance", Col.Text), ("annotator", Col.Text), ("origin", Col.Text),
+            ("blind", Col.Bool), ("evidence_json", Col.Text), ("note", Col.Text), ("created_utc", Col.Time), ("replaces", Col.Bigint), ("is_current", Col.Bool)]),
+        ("label_skips", [("piece_id", Col.Bigint), ("annotator", Col.Text), ("skipped_utc", Col.Time)]),
+        ("training_runs", [("id", Col.Bigint), ("started_utc", Col.Time), ("finished_utc", Col.Time), ("state", Col.Text), ("requested_by", Col.Text),
+            ("baseline_version", Col.Text), ("candidate_version", Col.Text), ("decision", Col.Text), ("decided_by", Col.Text), ("decided_utc", Col.Time),
+            ("result_json", Col.Text), ("error", Col.Text)]),
         ("fetch_log", [("id", Col.Bigint), ("source_id", Col.Bigint), ("url", Col.Text), ("final_url", Col.Text), ("started_utc", Col.Time), ("status", Col.Integer),
             ("bytes", Col.Bigint), ("elapsed_ms", Col.Bigint), ("attempts", Col.Integer), ("error_kind", Col.Text), ("error", Col.Text)]),
         ("api_keys", [("id", Col.Bigint), ("name", Col.Text), ("key_hash", Col.Text), ("role", Col.Text), ("created_utc", Col.Time)]),
@@ -81,6 +91,14 @@ internal sealed class StoreCopy(string sqlitePath, PostgresDatabase target)
                 transaction);
         }
 
+        // The queue triggers ran while duplicate_of was still empty: syndicated copies are never queued.
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM label_queue q USING pieces p WHERE p.id = q.piece_id AND p.duplicate_of IS NOT NULL;
+            DELETE FROM label_pieces lp USING pieces p WHERE p.id = lp.piece_id AND p.duplicate_of IS NOT NULL;
+            """,
+            transaction: transaction);
+
         foreach (var (table, columns) in Tables.Where(t => t.Columns[0] is ("id", Col.Bigint)))
         {
             await connection.ExecuteAsync(
@@ -96,7 +114,7 @@ internal sealed class StoreCopy(string sqlitePath, PostgresDatabase target)
     {
         var names = string.Join(", ", columns.Select(c => c.Name));
         await using var command = source.CreateCommand();
-        command.CommandText = $"SELECT {names} FROM {table}";
+        command.CommandText = $"SELECT {names} FROM {table}" + (columns[0] is ("id", Col.Bigint) ? " ORDER BY id" : string.Empty); // labels.replaces points back
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await using var writer = await target.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         long rows = 0;

@@ -160,5 +160,7 @@ internal static class SqliteMigrations
             );
             CREATE INDEX ix_model_promotions_version ON model_promotions(model_version_id);
             """),
+        new(5, "local accounts for annotators and admins", SqliteLabellingSchema.Accounts),
+        new(6, "labels with history, the label queue, training runs", SqliteLabellingSchema.Labels),
     ];
 }

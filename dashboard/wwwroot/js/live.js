@@ -1,7 +1,7 @@
 // The live connection: one SignalR connection per page, reconnecting with backoff, with a
 // status indicator, piece events, and chart subscriptions that are renewed after a reconnect.
 
-const listeners = { piece: new Set(), chart: new Set(), reconnected: new Set(), progress: new Set(), removed: new Set() };
+const listeners = { piece: new Set(), chart: new Set(), reconnected: new Set(), progress: new Set(), removed: new Set(), training: new Set() };
 const subscriptions = new Map(); // chartKey -> count
 let connection = null;
 
@@ -17,6 +17,7 @@ export function onChart(fn) { listeners.chart.add(fn); return () => listeners.ch
 export function onReconnected(fn) { listeners.reconnected.add(fn); return () => listeners.reconnected.delete(fn); }
 export function onProgress(fn) { listeners.progress.add(fn); return () => listeners.progress.delete(fn); }
 export function onRemoved(fn) { listeners.removed.add(fn); return () => listeners.removed.delete(fn); }
+export function onTraining(fn) { listeners.training.add(fn); return () => listeners.training.delete(fn); }
 
 function emit(kind, ...args) {
   for (const fn of [...listeners[kind]]) {
@@ -73,6 +74,7 @@ export function connect() {
   connection.on("chartUpdated", (key, version, svg, marks) => emit("chart", key, version, svg, marks ?? []));
   connection.on("rescoreProgress", (progress) => emit("progress", progress));
   connection.on("piecesRemoved", (removal) => emit("removed", removal));
+  connection.on("trainingProgress", (status) => emit("training", status));
   connection.onreconnecting(() => setStatus("reconnecting", "reconnecting…"));
   connection.onreconnected(async () => {
     setStatus("live", "live");

@@ -2,6 +2,7 @@
 import { h } from "./dom.js";
 import { getJson } from "./api.js";
 import { connect, onRemoved } from "./live.js";
+import { initAccount } from "./components/accountMenu.js";
 
 const routes = [
   { pattern: /^\/$/, load: () => import("./views/overview.js") },
@@ -9,6 +10,9 @@ const routes = [
   { pattern: /^\/pieces\/(\d+)$/, load: () => import("./views/piece.js") },
   { pattern: /^\/sources$/, load: () => import("./views/sources.js") },
   { pattern: /^\/model$/, load: () => import("./views/model.js") },
+  { pattern: /^\/signin$/, load: () => import("./views/signin.js") },
+  { pattern: /^\/label$/, load: () => import("./views/label.js") },
+  { pattern: /^\/users$/, load: () => import("./views/users.js") },
 ];
 
 let dispose = () => {};
@@ -60,6 +64,7 @@ window.addEventListener("popstate", route);
 
 async function boot() {
   connect();
+  await initAccount();
   try {
     targets = (await getJson("/api/health")).targets ?? [];
   } catch {

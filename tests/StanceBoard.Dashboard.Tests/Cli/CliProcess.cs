@@ -11,11 +11,19 @@ internal static class CliProcess
         RunAsync(workingDirectory, new Dictionary<string, string>(), args);
 
     /// <summary>Runs with extra environment variables (settings such as <c>Ingestion__AllowPrivateNetworks</c>).</summary>
-    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(workingDirectory, environment, null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> written to the process's standard input (then closed).</summary>
+    public static Task<Result> RunWithInputAsync(string workingDirectory, string stdin, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), stdin, args);
+
+    private static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? stdin, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = stdin is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -33,6 +41,12 @@ internal static class CliProcess
         }
 
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

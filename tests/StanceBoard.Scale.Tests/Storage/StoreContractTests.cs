@@ -13,7 +13,7 @@ namespace StanceBoard.Scale.Tests.Storage;
 /// What every store must do, whatever the database: one suite, run against SQLite
 /// (<see cref="SqliteStoreContractTests"/>) and PostgreSQL (<see cref="PostgresStoreContractTests"/>).
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StanceBoard.Dashboard.Storage;
+using StanceBoard.Dashboard.Storage.Labels;
 
 namespace StanceBoard.Scale.Tests.Storage;
 
@@ -27,6 +28,12 @@ public sealed class StoreSet : IAsyncDisposable
 
     public IStoreLock Locks => _services.GetRequiredService<IStoreLock>();
 
+    public IUserStore Users => _services.GetRequiredService<IUserStore>();
+
+    public ILabelStore Labels => _services.GetRequiredService<ILabelStore>();
+
+    public ITrainingRunStore TrainingRuns => _services.GetRequiredService<ITrainingRunStore>();
+
     public static StoreSet Create(IDictionary<string, string?> settings, Func<Task> cleanup)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -38,11 +45,18 @@ public sealed class StoreSet : IAsyncDisposable
         return new StoreSet(services.BuildServiceProvider(), cleanup);
     }
 
-    public static StoreSet Sqlite()
+    /// <summary>The service of type <typeparamref name="T"/> (a store's own class, its database).</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static StoreSet Sqlite() => Sqlite(out _);
+
+    public static StoreSet Sqlite(out string databasePath)
     {
         var folder = Directory.CreateTempSubdirectory("stanceboard-contract-").FullName;
+        databasePath = Path.Combine(folder, "board.db");
         return Create(
-            new Dictionary<string, string?> { ["Storage:Provider"] = "sqlite", ["Storage:Database"] = Path.Combine(folder, "board.db") },
+            new Dictionary<string, string?> { ["Storage:Provider"] = "sqlite", ["Storage:Database"] = databasePath },
             () =>
             {
                 SqliteConnection.ClearAllPools();

@@ -3,6 +3,8 @@
 import { formatDateTime, h } from "../dom.js";
 import { getJson } from "../api.js";
 import { onProgress } from "../live.js";
+import { labelsPanel } from "../components/labelsPanel.js";
+import { trainingPanel } from "../components/trainingPanel.js";
 
 const COLUMNS = [["f_avg", "F avg"], ["f_favor", "F favor"], ["f_against", "F against"], ["macro_f1", "macro F1"], ["accuracy", "accuracy"], ["count", "n"]];
 
@@ -86,5 +88,8 @@ export async function render(container) {
       ? "No stance model is active: pieces show their target mentions only."
       : `Could not load the model: ${e.message}`));
   }
-  return off;
+  const training = trainingPanel();
+  const labels = labelsPanel();
+  container.append(training.element, labels.element);
+  return () => { off(); training.dispose(); labels.dispose(); };
 }

@@ -2,6 +2,7 @@
 // the stance with its probabilities.
 import { formatDate, formatDateTime, formatPercent, formatScore, h, pathFor } from "../dom.js";
 import { getJson } from "../api.js";
+import { mountCorrections } from "../components/correctThis.js";
 
 /** Splits text into nodes, wrapping [start, length) spans in <mark>s; evidence sentences get a class. */
 function highlighted(text, mentions, evidence) {
@@ -114,5 +115,6 @@ export async function render(container, { params: [id] }) {
         h("div", { className: "piece-text" }, ...highlighted(detail.text, detail.mentions, evidence))),
       h("footer", { className: "muted" }, `Stored ${formatDateTime(detail.ingestedUtc)}`)));
   if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  if (!detail.duplicateOf) await mountCorrections(container, piece.id, piece.isDemo);
   return () => {};
 }
