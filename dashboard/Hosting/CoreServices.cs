@@ -26,6 +26,7 @@ internal static class CoreServices
         services.AddWebIngestion(configuration);
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelRegistry>();
+        services.AddOptions<RescoreOptions>().BindConfiguration(RescoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 

@@ -27,6 +27,7 @@ internal static class StorageServices
             services.AddSingleton<ISourceStore, PostgresSourceStore>();
             services.AddSingleton<IModelStore, PostgresModelStore>();
             services.AddSingleton<ISourceLeases, PostgresSourceLeases>();
+            services.AddSingleton<IRescoreChunks, PostgresRescoreChunks>();
         }
         else
         {
@@ -36,6 +37,7 @@ internal static class StorageServices
             services.AddSingleton<ISourceStore, SqliteSourceStore>();
             services.AddSingleton<IModelStore, SqliteModelStore>();
             services.AddSingleton<ISourceLeases, SqliteSourceLeases>();
+            services.AddSingleton<IRescoreChunks, SqliteRescoreChunks>();
         }
 
         return services;

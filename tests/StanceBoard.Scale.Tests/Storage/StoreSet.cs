@@ -27,6 +27,8 @@ public sealed class StoreSet : IAsyncDisposable
 
     public IStoreLock Locks => _services.GetRequiredService<IStoreLock>();
 
+    public IRescoreChunks Rescore => _services.GetRequiredService<IRescoreChunks>();
+
     public static StoreSet Create(IDictionary<string, string?> settings, Func<Task> cleanup)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
