@@ -9,7 +9,8 @@ namespace StanceBoard.Dashboard.Storage.Postgres;
 /// version again (or rolling back to it) re-scores again, while processes joining the same
 /// promotion share one plan. The plan is made once, under a transaction-scoped advisory lock;
 /// chunks are leased with <c>FOR UPDATE SKIP LOCKED</c> and a lease expiry, and completed in one
-/// transaction with the scores, only by the process that still holds the lease.
+/// transaction with the scores, only by the process that still holds the lease. Planning a new run
+/// drops the chunks of earlier ones.
 /// </summary>
 internal sealed class PostgresRescoreChunks(PostgresDatabase database, PostgresStanceStore store, ILogger<PostgresRescoreChunks> logger) : IRescoreChunks
 {
@@ -30,6 +31,9 @@ internal sealed class PostgresRescoreChunks(PostgresDatabase database, PostgresS
         var planned = await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM rescore_chunks WHERE version = @key)", new { key = run.Key }, transaction);
         if (!planned)
         {
+            // Earlier runs are over (superseded): dropping their chunks keeps a process still scoring
+            // with an older model from committing over the new scores (its completion finds no row).
+            await connection.ExecuteAsync("DELETE FROM rescore_chunks WHERE version <> @key", new { key = run.Key }, transaction);
             await connection.ExecuteAsync(
                 """
                 INSERT INTO rescore_chunks (version, first_id, last_id, pieces)

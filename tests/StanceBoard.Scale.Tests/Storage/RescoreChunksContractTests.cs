@@ -214,6 +214,24 @@ public sealed class PostgresRescoreChunksContractTests : RescoreChunksContractTe
     }
 
     [Fact]
+    public async Task CompleteAsync_AfterANewerPromotionStartedItsRun_WritesNothing()
+    {
+        var ids = await AddPiecesAsync(3);
+        await Stores.Models.AddAsync("m-2", [1, 2, 3], null, null, null, "test");
+        await Stores.Models.PromoteAsync("m-2", "promoted");
+        var old = await Chunks.StartAsync("m-2", chunkSize: 10);
+        var chunk = (await Chunks.LeaseAsync(old, "slow", At, Lease))!;
+        await Stores.Models.AddAsync("m-3", [4, 5, 6], null, null, null, "test");
+        await Stores.Models.PromoteAsync("m-3", "promoted");
+        await Chunks.StartAsync("m-3", chunkSize: 10);
+
+        var completed = await Chunks.CompleteAsync(old, chunk, "slow", Rescored(chunk, ids, "m-2"), At);
+
+        completed.ShouldBeFalse();
+        (await Stores.Pieces.GetPieceAsync(ids[0]))!.Scores.ShouldHaveSingleItem().Score.ModelVersion.ShouldBe("m-1");
+    }
+
+    [Fact]
     public async Task StartAsync_SamePromotionTwice_SharesOnePlanAndANewPromotionPlansAgain()
     {
         await AddPiecesAsync(6);
@@ -222,14 +240,16 @@ public sealed class PostgresRescoreChunksContractTests : RescoreChunksContractTe
 
         var first = await Chunks.StartAsync("m-2", chunkSize: 4);
         var joined = await Chunks.StartAsync("m-2", chunkSize: 3);
+        var joinedTally = await Chunks.TallyAsync(joined);
         await Stores.Models.AddAsync("m-3", [4, 5, 6], null, null, null, "test");
         await Stores.Models.PromoteAsync("m-3", "promoted");
         await Stores.Models.PromoteAsync("m-2", "promoted");
         var again = await Chunks.StartAsync("m-2", chunkSize: 4);
 
         joined.ShouldBe(first);
-        (await Chunks.TallyAsync(joined)).ShouldBe(new RescoreTally(0, 6, 2));
+        joinedTally.ShouldBe(new RescoreTally(0, 6, 2));
         again.Key.ShouldNotBe(first.Key);
         (await Chunks.TallyAsync(again)).ShouldBe(new RescoreTally(0, 6, 2));
+        (await Chunks.TallyAsync(first)).ShouldBe(new RescoreTally(0, 0, 0)); // the superseded run's chunks are gone
     }
 }
