@@ -40,7 +40,10 @@ public static class StanceAggregator
     private const double MinimumVariance = 0.01;
 
     /// <summary>Aggregates observations; the result is sorted by target, group, then bin.</summary>
-    /// <param name="observations">The observations (already filtered, see <see cref="StanceFilter"/>).</param>
+    /// <param name="observations">
+    /// The observations (already filtered, see <see cref="StanceFilter"/>). Given an
+    /// <see cref="ObservationSnapshot"/>, the result is computed once and kept with the snapshot.
+    /// </param>
     /// <param name="dimension">What to group by besides the target.</param>
     /// <param name="options">Binning, thin threshold and interval options; <see cref="AggregationOptions.Default"/> when null.</param>
     /// <returns>One aggregate per non-empty cell.</returns>
@@ -52,7 +55,17 @@ public static class StanceAggregator
         ArgumentNullException.ThrowIfNull(observations);
         options ??= AggregationOptions.Default;
         options.Validate();
+        if (observations is ObservationSnapshot snapshot)
+        {
+            // Each snapshot aggregates each way once: charts that differ only in title or size share it.
+            return snapshot.GetOrCompute(new AggregateKey(dimension, options), s => Compute(s, dimension, options).AsReadOnly());
+        }
 
+        return Compute(observations, dimension, options);
+    }
+
+    private static List<StanceAggregate> Compute(IEnumerable<StanceObservation> observations, AggregateDimension dimension, AggregationOptions options)
+    {
         var counted = Deduplicate(observations, dimension);
         var priors = TargetPriors(counted);
         var cells = new Dictionary<CellKey, CellAccumulator>();
@@ -126,15 +139,14 @@ public static class StanceAggregator
 
     private static List<StanceObservation> Deduplicate(IEnumerable<StanceObservation> observations, AggregateDimension dimension)
     {
-        // Sorting first makes the sums (and so every figure) independent of the input's order.
-        var ordered = observations
-            .Select(o => o ?? throw new ArgumentException("An observation is null.", nameof(observations)))
-            .OrderBy(o => o.PieceId)
-            .ThenBy(o => o.Target, StringComparer.Ordinal)
-            .ThenBy(o => o.Author, StringComparer.Ordinal)
-            .ThenBy(o => o.ModelVersion, StringComparer.Ordinal);
-        var seen = new HashSet<(long, string, string?)>();
-        var result = new List<StanceObservation>();
+        // Sorting first makes the sums (and so every figure) independent of the input's order:
+        // by piece, target, author and model version (ordinal), stable.
+        var ordered = observations.Select(o => o ?? throw new ArgumentException("An observation is null.", nameof(observations))).ToArray();
+        SortByPieceTargetAuthorVersion(ordered);
+
+        // Sorted, the observations of one (piece, target[, author]) are adjacent: keep the first that has a score.
+        var result = new List<StanceObservation>(ordered.Length);
+        StanceObservation? kept = null;
         foreach (var o in ordered)
         {
             if (double.IsNaN(o.Score))
@@ -142,32 +154,103 @@ public static class StanceAggregator
                 continue;
             }
 
-            var author = dimension == AggregateDimension.Author ? o.Author : null;
-            if (seen.Add((o.PieceId, o.Target, author)))
+            if (kept is not null && kept.PieceId == o.PieceId && string.Equals(kept.Target, o.Target, StringComparison.Ordinal)
+                && (dimension != AggregateDimension.Author || string.Equals(kept.Author, o.Author, StringComparison.Ordinal)))
             {
-                result.Add(o);
+                continue;
             }
+
+            kept = o;
+            result.Add(o);
         }
 
         return result;
     }
 
+    // Equivalent to a stable OrderBy(PieceId).ThenBy(Target).ThenBy(Author).ThenBy(ModelVersion), but
+    // linear for input already in piece order (as stores return it): only each piece's few rows are sorted.
+    private static void SortByPieceTargetAuthorVersion(StanceObservation[] items)
+    {
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (items[i].PieceId < items[i - 1].PieceId)
+            {
+                var byPiece = items.OrderBy(o => o.PieceId).ToArray(); // stable
+                byPiece.CopyTo(items, 0);
+                break;
+            }
+        }
+
+        var start = 0;
+        while (start < items.Length)
+        {
+            var end = start + 1;
+            while (end < items.Length && items[end].PieceId == items[start].PieceId)
+            {
+                end++;
+            }
+
+            // Insertion sort: stable, and a piece has a handful of rows.
+            for (var i = start + 1; i < end; i++)
+            {
+                var item = items[i];
+                var j = i - 1;
+                while (j >= start && CompareWithinPiece(items[j], item) > 0)
+                {
+                    items[j + 1] = items[j];
+                    j--;
+                }
+
+                items[j + 1] = item;
+            }
+
+            start = end;
+        }
+    }
+
+    private static int CompareWithinPiece(StanceObservation a, StanceObservation b)
+    {
+        var order = string.CompareOrdinal(a.Target, b.Target);
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(a.Author, b.Author);
+        }
+
+        return order != 0 ? order : string.CompareOrdinal(a.ModelVersion, b.ModelVersion);
+    }
+
     private static Dictionary<string, Prior> TargetPriors(List<StanceObservation> observations)
     {
-        // Each piece counts once per target for the prior, whatever the dimension.
-        return observations
-            .DistinctBy(o => (o.PieceId, o.Target))
-            .GroupBy(o => o.Target, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g =>
-                {
-                    var scores = g.Select(o => Clamp(o.Score)).ToList();
-                    var mean = scores.Average();
-                    var variance = scores.Count > 1 ? scores.Sum(s => (s - mean) * (s - mean)) / (scores.Count - 1) : 0;
-                    return new Prior(mean, Math.Max(variance, MinimumVariance));
-                },
-                StringComparer.Ordinal);
+        // Each piece counts once per target for the prior, whatever the dimension; the list is in
+        // (piece, target) order, so a piece's repeats for a target are adjacent.
+        var scores = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        StanceObservation? previous = null;
+        foreach (var o in observations)
+        {
+            if (previous is not null && previous.PieceId == o.PieceId && string.Equals(previous.Target, o.Target, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            previous = o;
+            if (!scores.TryGetValue(o.Target, out var list))
+            {
+                list = [];
+                scores.Add(o.Target, list);
+            }
+
+            list.Add(Clamp(o.Score));
+        }
+
+        var priors = new Dictionary<string, Prior>(scores.Count, StringComparer.Ordinal);
+        foreach (var (target, list) in scores)
+        {
+            var mean = list.Average();
+            var variance = list.Count > 1 ? list.Sum(s => (s - mean) * (s - mean)) / (list.Count - 1) : 0;
+            priors.Add(target, new Prior(mean, Math.Max(variance, MinimumVariance)));
+        }
+
+        return priors;
     }
 
     private static StanceAggregate Summarise(CellKey key, CellAccumulator cell, Prior prior, AggregationOptions options, Dictionary<double, double> quantiles)
@@ -225,6 +308,8 @@ public static class StanceAggregator
 
     private static double Clamp(double score) => Math.Clamp(score, -1, 1);
 
+    private sealed record AggregateKey(AggregateDimension Dimension, AggregationOptions Options);
+
     private readonly record struct CellKey(string Target, string? Group, DateOnly? Bin);
 
     private readonly record struct Prior(double Mean, double Variance);
@@ -243,7 +328,7 @@ public static class StanceAggregator
 
         public int None { get; private set; }
 
-        public SortedSet<string> ModelVersions { get; } = new(StringComparer.Ordinal);
+        public List<string> ModelVersions { get; } = new(1);
 
         public void Add(StanceObservation o)
         {
@@ -264,7 +349,10 @@ public static class StanceAggregator
                     break;
             }
 
-            ModelVersions.Add(o.ModelVersion);
+            if (!ModelVersions.Contains(o.ModelVersion, StringComparer.Ordinal))
+            {
+                ModelVersions.Add(o.ModelVersion);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StanceBoard.Dashboard.Charts;
-using StanceBoard.Dashboard.Storage;
+using StanceBoard.Dashboard.ChartServing;
 
 namespace StanceBoard.Dashboard.Apis;
 
@@ -8,7 +9,8 @@ namespace StanceBoard.Dashboard.Apis;
 /// <c>GET /api/charts/{name}/view?…</c>: what the page shows of a chart, in one response (one
 /// render): the SVG and, beside it, its linked marks (heatmap cells, position bars) with their
 /// rectangles in the SVG's units, the same payload as the hub's <c>chartUpdated</c>. Same
-/// parameters, limits and errors as <c>/api/charts/{name}.svg</c>.
+/// parameters, limits and errors as <c>/api/charts/{name}.svg</c>, served the same way (cached per
+/// state of the data, the bounded render queue, the anonymous rate limit).
 /// </summary>
 public static class ChartViewApi
 {
@@ -19,12 +21,15 @@ public static class ChartViewApi
             .WithSummary("A chart's SVG with its linked marks (pixel rectangles in SVG units), as the dashboard page shows it")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireRateLimiting(ChartRateLimiting.AnonymousCharts);
         return app;
     }
 
     internal static async Task<Results<Ok<ChartView>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string name, HttpContext http, IStanceStore store, CancellationToken cancellationToken)
+        string name, HttpContext http, ChartProducer producer, CancellationToken cancellationToken)
     {
         if (!ChartNames.IsKnown(name))
         {
@@ -41,8 +46,22 @@ public static class ChartViewApi
             return TypedResults.ValidationProblem(errors, detail: "Invalid chart parameters: " + string.Join(", ", errors.Keys) + ".");
         }
 
-        var observations = await store.ListObservationsAsync(request.Filter, ChartsApi.MaxObservations, cancellationToken);
-        if (observations.Count > ChartsApi.MaxObservations)
+        RenderedChart? chart;
+        try
+        {
+            chart = await producer.GetViewAsync(name, request, gated: true, cancellationToken);
+        }
+        catch (ChartParameterException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Parameter] = [e.Message] });
+        }
+        catch (RenderQueueFullException e)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many charts being drawn");
+        }
+
+        if (chart?.View is not { } view)
         {
             return TypedResults.Problem(
                 detail: $"More than {ChartsApi.MaxObservations:N0} scores match; narrow the chart with from, to, targets, authors or outlets.",
@@ -50,14 +69,7 @@ public static class ChartViewApi
                 title: "Too much data for one chart");
         }
 
-        try
-        {
-            http.Response.Headers.CacheControl = "no-cache";
-            return TypedResults.Ok(ChartService.RenderView(name, observations, request));
-        }
-        catch (ChartParameterException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Parameter] = [e.Message] });
-        }
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Ok(view);
     }
 }

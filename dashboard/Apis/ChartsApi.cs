@@ -1,27 +1,27 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using StanceBoard.Dashboard.ChartServing;
 using StanceBoard.Dashboard.Charts;
 using StanceBoard.Dashboard.Charts.Export;
-using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Apis;
 
 /// <summary>
 /// <c>/api/charts</c>: the chart catalogue, and each chart as SVG, PNG, PDF or CSV
 /// (<c>/api/charts/stance-timeline.png?preset=print-single&amp;from=2020-09-01</c>).
-/// Responses carry a strong ETag (answering If-None-Match with 304 before any rasterising) and
-/// short public caching; bad parameters give 400 problem+json naming them.
+/// Responses carry a strong ETag (answering If-None-Match with 304) and short public caching; bad
+/// parameters give 400 problem+json naming them. Files come through <see cref="ChartProducer"/>
+/// (cached per state of the data, one render per file, a bounded render queue: 503 with
+/// Retry-After beyond it); anonymous clients are rate-limited per address (429 with Retry-After).
 /// </summary>
 public static class ChartsApi
 {
     /// <summary>The most observations one chart may read; narrower filters are asked for beyond it.</summary>
-    public const int MaxObservations = 1_000_000;
+    public const int MaxObservations = ObservationCache.MaxObservations;
 
     /// <summary>How long clients may reuse a chart before revalidating, in seconds.</summary>
     public const int MaxAgeSeconds = 30;
-
-    // PNG and PDF rendering is CPU-bound: at most one per core at a time, the rest wait.
-    private static readonly SemaphoreSlim RasterGate = new(Math.Max(1, Environment.ProcessorCount));
 
     public static IEndpointRouteBuilder MapChartsApi(this IEndpointRouteBuilder app)
     {
@@ -35,12 +35,14 @@ public static class ChartsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireRateLimiting(ChartRateLimiting.AnonymousCharts);
         return app;
     }
 
     internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string name, string format, HttpContext http, IStanceStore store, CancellationToken cancellationToken)
+        string name, string format, HttpContext http, ChartProducer producer, CancellationToken cancellationToken)
     {
         if (!ChartNames.IsKnown(name))
         {
@@ -64,23 +66,31 @@ public static class ChartsApi
             return TypedResults.ValidationProblem(errors, detail: "Invalid chart parameters: " + string.Join(", ", errors.Keys) + ".");
         }
 
-        var observations = await store.ListObservationsAsync(request.Filter, MaxObservations, cancellationToken);
-        if (observations.Count > MaxObservations)
+        RenderedChart? chart;
+        try
+        {
+            chart = await producer.GetAsync(name, chartFormat, request, gated: true, cancellationToken);
+        }
+        catch (ChartParameterException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Parameter] = [e.Message] });
+        }
+        catch (RenderQueueFullException e)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many charts being drawn");
+        }
+        catch (ChartExportException e)
+        {
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chart export unavailable");
+        }
+
+        if (chart is null)
         {
             return TypedResults.Problem(
                 detail: $"More than {MaxObservations:N0} scores match; narrow the chart with from, to, targets, authors or outlets.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Too much data for one chart");
-        }
-
-        PreparedChart chart;
-        try
-        {
-            chart = ChartService.Prepare(name, chartFormat, observations, request);
-        }
-        catch (ChartParameterException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Parameter] = [e.Message] });
         }
 
         var headers = http.Response.Headers;
@@ -89,31 +99,6 @@ public static class ChartsApi
         if (IfNoneMatch(http.Request, chart.ETag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        byte[] content;
-        try
-        {
-            if (chartFormat is ChartFormat.Png or ChartFormat.Pdf)
-            {
-                await RasterGate.WaitAsync(cancellationToken);
-                try
-                {
-                    content = chart.Render();
-                }
-                finally
-                {
-                    RasterGate.Release();
-                }
-            }
-            else
-            {
-                content = chart.Render();
-            }
-        }
-        catch (ChartExportException e)
-        {
-            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chart export unavailable");
         }
 
         var disposition = new ContentDispositionHeaderValue(chartFormat == ChartFormat.Csv ? "attachment" : "inline");
@@ -126,7 +111,7 @@ public static class ChartsApi
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
         }
 
-        return TypedResults.File(content, chart.ContentType);
+        return TypedResults.File(chart.Content, chart.ContentType);
     }
 
     private static bool IfNoneMatch(HttpRequest request, string eTag)

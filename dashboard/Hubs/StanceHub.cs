@@ -20,9 +20,12 @@ public sealed class StanceHub(ChartSubscriptions subscriptions) : Hub<IStanceCli
             throw new HubException(error);
         }
 
-        if (!subscriptions.Add(Context.ConnectionId, chart!))
+        switch (subscriptions.Add(Context.ConnectionId, chart!))
         {
-            throw new HubException($"A page may follow at most {ChartSubscriptions.MaxPerConnection} charts at once.");
+            case SubscribeResult.ConnectionFull:
+                throw new HubException($"A page may follow at most {ChartSubscriptions.MaxPerConnection} charts at once.");
+            case SubscribeResult.ServerFull:
+                throw new HubException($"The server already follows {subscriptions.MaxKeys} different live charts; this one is shown without live updates (reload to refresh it).");
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, chart!.Group);
@@ -36,7 +39,7 @@ public sealed class StanceHub(ChartSubscriptions subscriptions) : Hub<IStanceCli
             return;
         }
 
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, "chart:" + chartKey);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ChartKey.GroupOf(chartKey));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

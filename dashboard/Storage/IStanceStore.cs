@@ -47,6 +47,15 @@ public interface IStanceStore
     /// </summary>
     Task<IReadOnlyList<StanceObservation>> ListObservationsAsync(StanceFilter filter, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Like <see cref="ListObservationsAsync"/>, for the pieces with an id above
+    /// <paramref name="afterPieceId"/> only (0: all), read together with the highest piece id
+    /// stored at that moment, so a reader can later ask for exactly what was added since. A store
+    /// whose ids are not committed in increasing order returns every observation instead
+    /// (<see cref="ObservationRead.Complete"/>).
+    /// </summary>
+    Task<ObservationRead> ListObservationsSinceAsync(StanceFilter filter, long afterPieceId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Per-target totals, for every target in the store (configured ones first appear with zero counts).</summary>
     Task<IReadOnlyList<TargetSummary>> GetTargetSummariesAsync(CancellationToken cancellationToken = default);
 

@@ -27,7 +27,7 @@ public static class StanceBoardTelemetry
 
     public static readonly Histogram<double> ScoringDuration = Meter.CreateHistogram<double>("stanceboard.scoring.duration", "ms", "Time to score one piece towards every target.");
 
-    public static readonly Histogram<double> RenderDuration = Meter.CreateHistogram<double>("stanceboard.chart.render.duration", "ms", "Time to render one live chart.");
+    public static readonly Histogram<double> RenderDuration = Meter.CreateHistogram<double>("stanceboard.chart.render.duration", "ms", "Time to render one chart (live, a page's view or a file), when not served from the chart cache.");
 
     public static readonly UpDownCounter<long> HubConnections = Meter.CreateUpDownCounter<long>("stanceboard.hub.connections", "{connection}", "Open hub connections on this instance.");
 

@@ -5,7 +5,8 @@ namespace StanceBoard.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tests/StanceBoard.Benchmarks -- --filter '*'</c>;
-/// whole-run model figures (training times, CV metrics, baseline comparison): <c>-- model-figures</c>.
+/// whole-run model figures (training times, CV metrics, baseline comparison): <c>-- model-figures</c>;
+/// anonymous chart load against a full store: <c>-- load</c>.
 /// </summary>
 public static class Program
 {
@@ -19,6 +20,11 @@ public static class Program
         if (args is ["live", .. var liveArgs])
         {
             return await Live.LiveBenchmark.RunAsync(liveArgs);
+        }
+
+        if (args is ["load", .. var loadArgs])
+        {
+            return await Load.ChartLoadBenchmark.RunAsync(loadArgs);
         }
 
         if (args is ["bare-hub", .. var hubArgs])

@@ -13,30 +13,23 @@ internal sealed class ChartInputs
     {
         ArgumentNullException.ThrowIfNull(observations);
         Request = request;
-        Observations = request.Filter.Apply(observations).ToList();
-        Pieces = Observations.Select(o => o.PieceId).Distinct().Count();
-        ModelVersions = Observations.Select(o => o.ModelVersion).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-        // Targets in the order the filter names them, otherwise most pieces first.
-        var present = Observations
-            .DistinctBy(o => (o.PieceId, o.Target))
-            .GroupBy(o => o.Target, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key)
-            .ToList();
-        Targets = request.Filter.Targets.Count == 0
-            ? present
-            : request.Filter.Targets.Select(t => present.FirstOrDefault(p => string.Equals(p, t, StringComparison.OrdinalIgnoreCase))).OfType<string>().Distinct().ToList();
-
-        var days = Observations.Where(o => o.Published is not null).Select(o => DateOnly.FromDateTime(o.Published!.Value.UtcDateTime)).ToList();
-        First = request.Filter.From ?? (days.Count > 0 ? days.Min() : null);
-        Last = request.Filter.To ?? (days.Count > 0 ? days.Max() : null);
+        // A snapshot taken with this very filter (the chart cache's) is already filtered, and what is
+        // said about it here is computed once for every chart, title and size drawn from it.
+        var summary = observations is ObservationSnapshot snapshot && snapshot.IsSelectedBy(request.Filter)
+            ? snapshot.GetOrCompute(typeof(Summary), s => new Summary(s, s.Filter))
+            : new Summary(request.Filter.Apply(observations).ToList(), request.Filter);
+        Observations = summary.Observations;
+        Pieces = summary.Pieces;
+        ModelVersions = summary.ModelVersions;
+        Targets = summary.Targets;
+        First = summary.First;
+        Last = summary.Last;
     }
 
     public ChartRequest Request { get; }
 
-    public List<StanceObservation> Observations { get; }
+    public IReadOnlyList<StanceObservation> Observations { get; }
 
     public int Pieces { get; }
 
@@ -122,5 +115,43 @@ internal sealed class ChartInputs
             <= 4 => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
             _ => fallback,
         };
+    }
+
+    private sealed class Summary
+    {
+        public Summary(IReadOnlyList<StanceObservation> observations, StanceFilter filter)
+        {
+            Observations = observations;
+            Pieces = observations.Select(o => o.PieceId).Distinct().Count();
+            ModelVersions = observations.Select(o => o.ModelVersion).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+            // Targets in the order the filter names them, otherwise most pieces first.
+            var present = observations
+                .DistinctBy(o => (o.PieceId, o.Target))
+                .GroupBy(o => o.Target, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count())
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key)
+                .ToList();
+            Targets = filter.Targets.Count == 0
+                ? present
+                : filter.Targets.Select(t => present.FirstOrDefault(p => string.Equals(p, t, StringComparison.OrdinalIgnoreCase))).OfType<string>().Distinct().ToList();
+
+            var days = observations.Where(o => o.Published is not null).Select(o => DateOnly.FromDateTime(o.Published!.Value.UtcDateTime)).ToList();
+            First = filter.From ?? (days.Count > 0 ? days.Min() : null);
+            Last = filter.To ?? (days.Count > 0 ? days.Max() : null);
+        }
+
+        public IReadOnlyList<StanceObservation> Observations { get; }
+
+        public int Pieces { get; }
+
+        public IReadOnlyList<string> ModelVersions { get; }
+
+        public IReadOnlyList<string> Targets { get; }
+
+        public DateOnly? First { get; }
+
+        public DateOnly? Last { get; }
     }
 }

@@ -81,7 +81,19 @@ internal sealed partial class PostgresStanceStore
         return rows.Select(r => new TargetSummary(r.Target, r.Pieces, r.Scored, r.Favor, r.Against, r.None, r.MeanScore)).ToArray();
     }
 
-    public async Task<IReadOnlyList<StanceObservation>> ListObservationsAsync(StanceFilter filter, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StanceObservation>> ListObservationsAsync(StanceFilter filter, int limit, CancellationToken cancellationToken = default) =>
+        (await ReadObservationsAsync(filter, limit, cancellationToken)).Observations;
+
+    // Several instances and workers insert at once, and a sequence hands out ids before commit: a
+    // piece with a lower id can become visible after one with a higher id. So there is no "what was
+    // added since id N" here: every read is whole (Complete), with the highest id as a marker.
+    public Task<ObservationRead> ListObservationsSinceAsync(StanceFilter filter, long afterPieceId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterPieceId);
+        return ReadObservationsAsync(filter, limit, cancellationToken);
+    }
+
+    private async Task<ObservationRead> ReadObservationsAsync(StanceFilter filter, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -135,7 +147,7 @@ internal sealed partial class PostgresStanceStore
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ObservationRow>(new CommandDefinition(sql.ToString(), args, cancellationToken: cancellationToken));
-        return rows.Select(r => new StanceObservation(
+        var observations = rows.Select(r => new StanceObservation(
             r.PieceId,
             PgTime.FromDb(r.PublishedUtc),
             r.Author,
@@ -144,6 +156,7 @@ internal sealed partial class PostgresStanceStore
             StanceText.TryParse(r.Stance, out var stance) ? stance : Stance.None,
             r.Score,
             r.ModelVersion)).ToArray();
+        return new ObservationRead(observations, observations.Length == 0 ? 0 : observations.Max(o => o.PieceId), Complete: true);
     }
 
     private static StoredScore ToStoredScore(ScoreRow row)

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using StanceBoard.Analysis.Aggregation;
 using StanceBoard.Analysis.Model;
 
@@ -8,7 +9,16 @@ namespace StanceBoard.Dashboard.Storage.Sqlite;
 /// <summary>Reading scores as chart observations.</summary>
 internal sealed partial class SqliteStanceStore
 {
-    public async Task<IReadOnlyList<StanceObservation>> ListObservationsAsync(StanceFilter filter, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StanceObservation>> ListObservationsAsync(StanceFilter filter, int limit, CancellationToken cancellationToken = default) =>
+        (await ReadObservationsAsync(filter, limit, afterPieceId: 0, cancellationToken)).Observations;
+
+    public Task<ObservationRead> ListObservationsSinceAsync(StanceFilter filter, long afterPieceId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterPieceId);
+        return ReadObservationsAsync(filter, limit, afterPieceId, cancellationToken);
+    }
+
+    private async Task<ObservationRead> ReadObservationsAsync(StanceFilter filter, int limit, long afterPieceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
@@ -40,6 +50,12 @@ internal sealed partial class SqliteStanceStore
             args.Add("ToExclusive", UtcText.ToText(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         }
 
+        if (afterPieceId > 0)
+        {
+            sql.Append(" AND s.piece_id > @After");
+            args.Add("After", afterPieceId);
+        }
+
         // The name columns are COLLATE NOCASE, so IN matches case-insensitively, as StanceFilter does.
         if (filter.Targets.Count > 0)
         {
@@ -62,17 +78,40 @@ internal sealed partial class SqliteStanceStore
         sql.Append(" ORDER BY s.piece_id, t.id, pa.position LIMIT @Limit");
         args.Add("Limit", (long)limit + 1);
 
+        // One read transaction: the highest piece id is that of the very state the rows come from.
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ObservationRow>(new CommandDefinition(sql.ToString(), args, cancellationToken: cancellationToken));
-        return rows.Select(r => new StanceObservation(
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var maxPieceId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(id), 0) FROM pieces", transaction: transaction, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ObservationRow>(new CommandDefinition(sql.ToString(), args, transaction, cancellationToken: cancellationToken));
+        // Names repeat on thousands of rows: one string each, so cached snapshots hold a fraction of the memory.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var observations = rows.Select(r => new StanceObservation(
             r.PieceId,
             UtcText.ParseOrNull(r.PublishedUtc),
-            r.Author,
-            r.Outlet,
-            r.Target,
+            Shared(names, r.Author),
+            Shared(names, r.Outlet),
+            Shared(names, r.Target)!,
             StanceText.TryParse(r.Stance, out var stance) ? stance : Stance.None,
             r.Score,
-            r.ModelVersion)).ToArray();
+            Shared(names, r.ModelVersion)!)).ToArray();
+        await transaction.CommitAsync(cancellationToken);
+        return new ObservationRead(observations, maxPieceId, Complete: afterPieceId == 0);
+    }
+
+    private static string? Shared(Dictionary<string, string> names, string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!names.TryGetValue(name, out var shared))
+        {
+            shared = name;
+            names.Add(name, name);
+        }
+
+        return shared;
     }
 
     // Dapper fills these by property name; constructor matching would break on NULL columns.

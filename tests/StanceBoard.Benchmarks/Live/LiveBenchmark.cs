@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace StanceBoard.Benchmarks.Live;
 
 /// <summary>
 /// Latency and fan-out of the live dashboard, printed as JSON:
-/// <c>dotnet run -c Release --project tests/StanceBoard.Benchmarks -- live [--pieces 200] [--clients 1000] [--broadcasts 20]</c>.
+/// <c>dotnet run -c Release --project tests/StanceBoard.Benchmarks -- live [--pieces 200] [--clients 1000] [--broadcasts 20] [--idle-seconds 5] [--skip-latency] [--bare-relaxed-json]</c>.
 /// The dashboard runs as its own process (fresh database, default model, no demo); clients
 /// speak the SignalR JSON protocol over WebSockets from this process.
 /// <list type="bullet">
@@ -16,20 +17,27 @@ namespace StanceBoard.Benchmarks.Live;
 /// loaded (50 pieces/s).</item>
 /// <item>fan-out: C clients subscribed to the Overview charts; for each posted piece the delivery
 /// time of <c>pieceScored</c> and <c>chartUpdated</c> to every client (p50/p99), messages
-/// delivered, and the server's CPU and memory; then the same against a bare SignalR hub that
-/// broadcasts the same messages (an SVG of the same size) with nothing behind it.</item>
+/// delivered, and the server's CPU (after warm-up, once the server is quiet: steady state) and
+/// memory; then the same against a bare SignalR hub that
+/// broadcasts the same messages (the piece and the two SVGs the dashboard sent, to the same
+/// groups) with nothing behind it, with SignalR's default JSON escaping (or, <c>--bare-relaxed-json</c>,
+/// the dashboard's). <c>--skip-latency</c> runs the fan-out part only.</item>
 /// </list>
 /// </summary>
 internal static class LiveBenchmark
 {
     private const string Key = "bench-key-5f2c1a9e7d";
-    private static readonly string[] OverviewCharts = ["stance-timeline?width=1100&height=471", "author-heatmap?width=540&height=405"];
+    // As the Overview page subscribes in a desktop browser (a 1,100 px and a 540 px panel, snapped to live widths).
+    private static readonly string[] OverviewCharts = ["stance-timeline?width=1200&height=516", "author-heatmap?width=480&height=360"];
 
     public static async Task<int> RunAsync(string[] args)
     {
         var pieces = Option(args, "--pieces", 200);
         var clients = Option(args, "--clients", 1000);
         var broadcasts = Option(args, "--broadcasts", 20);
+        var skipLatency = args.Contains("--skip-latency");
+        var idleSeconds = Option(args, "--idle-seconds", 5);
+        string[] bareArgs = args.Contains("--bare-relaxed-json") ? ["--relaxed-json"] : [];
         var folder = Directory.CreateTempSubdirectory("stanceboard-live-bench-").FullName;
         var dll = Path.Combine(AppContext.BaseDirectory, "StanceBoard.Dashboard.dll");
         var result = new Dictionary<string, object?>
@@ -37,7 +45,9 @@ internal static class LiveBenchmark
             ["machine"] = $"{Environment.ProcessorCount} cores",
             ["pieces"] = pieces,
             ["clients"] = clients,
+            ["bare_hub_json"] = bareArgs.Length > 0 ? "relaxed escaping, as the dashboard" : "SignalR default escaping",
         };
+        var messages = string.Empty;
         try
         {
             await using (var server = await ServerProcess.StartAsync(dll,
@@ -46,19 +56,28 @@ internal static class LiveBenchmark
                     "--Ingestion:Polling:Enabled=false", "--Logging:LogLevel:Default=Warning",
                 ], "/api/health"))
             {
-                Console.Error.WriteLine("latency, idle…");
-                result["idle"] = await LatencyAsync(server.Address, pieces, perSecond: 0, "idle");
-                Console.Error.WriteLine("latency, 50 pieces/s…");
-                result["loaded_50_per_s"] = await LatencyAsync(server.Address, pieces, perSecond: 50, "loaded");
+                if (!skipLatency)
+                {
+                    Console.Error.WriteLine("latency, idle…");
+                    result["idle"] = await LatencyAsync(server.Address, pieces, perSecond: 0, "idle");
+                    Console.Error.WriteLine("latency, 50 pieces/s…");
+                    result["loaded_50_per_s"] = await LatencyAsync(server.Address, pieces, perSecond: 50, "loaded");
+                }
+
                 Console.Error.WriteLine($"fan-out to {clients} clients…");
-                result["fanout_stanceboard"] = await FanOutAsync(server, clients, broadcasts, StanceBoardPostAsync);
+                result["fanout_stanceboard"] = await FanOutAsync(server, clients, broadcasts, idleSeconds, StanceBoardPostAsync);
+                messages = await SampleMessagesAsync(server.Address);
             }
 
-            var svgSize = (int)((Dictionary<string, object?>)result["fanout_stanceboard"]!)["chart_svg_bytes"]!;
-            await using (var bare = await ServerProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "StanceBoard.Benchmarks.dll"), ["bare-hub"], "/health"))
+            await using (var bare = await ServerProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "StanceBoard.Benchmarks.dll"), ["bare-hub", .. bareArgs], "/health"))
             {
                 Console.Error.WriteLine($"fan-out to {clients} clients, bare hub…");
-                result["fanout_bare_hub"] = await FanOutAsync(bare, clients, broadcasts, (http, title, _) => BarePostAsync(http, title, svgSize));
+                using (var setup = new HttpClient { BaseAddress = bare.Address })
+                {
+                    (await setup.PostAsync("/messages", new StringContent(messages, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+                }
+
+                result["fanout_bare_hub"] = await FanOutAsync(bare, clients, broadcasts, idleSeconds, (http, title, _) => BarePostAsync(http, title));
             }
 
             var ours = (Dictionary<string, object?>)result["fanout_stanceboard"]!;
@@ -147,7 +166,7 @@ internal static class LiveBenchmark
         };
     }
 
-    private static async Task<Dictionary<string, object?>> FanOutAsync(ServerProcess server, int clients, int broadcasts, Func<HttpClient, string, int, Task> post)
+    private static async Task<Dictionary<string, object?>> FanOutAsync(ServerProcess server, int clients, int broadcasts, int idleSeconds, Func<HttpClient, string, int, Task> post)
     {
         var hub = new Uri(server.Address, "hubs/stance");
         var connected = new List<LeanHubClient>();
@@ -171,6 +190,22 @@ internal static class LiveBenchmark
         }
 
         await Task.Delay(1000);
+        // Steady state, not start-up: wait until the server is quiet (the tiered JIT recompiles hot code for
+        // tens of seconds after start, far more in the dashboard than in a bare hub), at most a minute.
+        for (var settle = 0; settle < 30; settle++)
+        {
+            var quietStart = server.CpuSeconds();
+            await Task.Delay(2000);
+            if (server.CpuSeconds() - quietStart < 0.1)
+            {
+                break;
+            }
+        }
+
+        Console.Error.WriteLine($"idle with {clients} clients for {idleSeconds} s…");
+        var idleStart = server.CpuSeconds();
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+        var idleCpu = server.CpuSeconds() - idleStart;
         var cpuBefore = server.CpuSeconds();
         var posted = new List<(string Title, long At)>();
         for (var i = 0; i < broadcasts; i++)
@@ -241,6 +276,8 @@ internal static class LiveBenchmark
             ["piece_messages_expected"] = posted.Count * connected.Count,
             ["server_cpu_s"] = Math.Round(cpu, 2),
             ["server_cpu_per_broadcast_ms"] = Math.Round(cpu * 1000 / Math.Max(1, broadcasts), 1),
+            ["server_idle_cpu_ms_per_s"] = Math.Round(idleCpu * 1000 / idleSeconds, 1),
+            ["server_threads"] = server.Threads(),
             ["server_rss_mb"] = Math.Round(rss, 1),
             ["server_peak_rss_mb"] = Math.Round(peak, 1),
             ["chart_svg_bytes"] = svgBytes,
@@ -266,8 +303,23 @@ internal static class LiveBenchmark
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task BarePostAsync(HttpClient http, string title, int svgSize) =>
-        (await http.PostAsync($"/broadcast?title={Uri.EscapeDataString(title)}&size={svgSize}", null)).EnsureSuccessStatusCode();
+    private static async Task BarePostAsync(HttpClient http, string title) =>
+        (await http.PostAsync($"/broadcast?title={Uri.EscapeDataString(title)}", null)).EnsureSuccessStatusCode();
+
+    // What the dashboard sent in the run: a piece as pieceScored carries it, and each Overview chart's current SVG.
+    private static async Task<string> SampleMessagesAsync(Uri address)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        var pieces = JsonNode.Parse(await http.GetStringAsync("/api/pieces?limit=1"))!.AsArray();
+        var charts = new JsonArray();
+        foreach (var key in OverviewCharts)
+        {
+            var svg = await http.GetStringAsync($"/api/charts/{key.Replace("?", ".svg?", StringComparison.Ordinal)}");
+            charts.Add(new JsonObject { ["key"] = key, ["svg"] = svg });
+        }
+
+        return new JsonObject { ["piece"] = pieces[0]!.DeepClone(), ["charts"] = charts }.ToJsonString();
+    }
 
     private static async Task WaitForAsync(SignalRProbe client, string target, string marker, TimeSpan timeout)
     {

@@ -93,6 +93,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         return (rss, peak);
     }
 
+    /// <summary>The process's thread count now.</summary>
+    public int Threads()
+    {
+        var line = File.ReadLines($"/proc/{Pid}/status").First(l => l.StartsWith("Threads:", StringComparison.Ordinal));
+        return int.Parse(line["Threads:".Length..].Trim(), CultureInfo.InvariantCulture);
+    }
+
     private static double Kb(string line) => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
     private static int FreePort()

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Xml.Linq;
+using StanceBoard.Dashboard.LiveCharts;
 using StanceBoard.Tests.Shared;
 
 namespace StanceBoard.Dashboard.Tests.LiveCharts;
@@ -43,8 +44,10 @@ public sealed class LiveChartsTests(StanceBoardFactory factory) : IClassFixture<
 
         // Eight pieces within well under a second: at most three renders reach the page (first,
         // coalesced rest, maybe one more). Wait for the render that shows all eight (the same chart
-        // as the API draws it now), then count what arrived before it.
-        var current = await factory.CreateClient().GetStringAsync("/api/charts/stance-distribution.svg?width=640&height=360");
+        // as the API draws it now, at the canonical live size), then count what arrived before it.
+        ChartKey.TryParse(key, out var live, out _).ShouldBeTrue();
+        var size = live!.Request.Size;
+        var current = await factory.CreateClient().GetStringAsync($"/api/charts/stance-distribution.svg?width={size.WidthPx}&height={size.HeightPx}");
         if (update.Svg != current)
         {
             while ((await first.WaitForChartAsync(key, TimeSpan.FromSeconds(10))).Svg != current)

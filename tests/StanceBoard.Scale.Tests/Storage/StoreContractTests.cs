@@ -153,6 +153,34 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListObservationsSinceAsync_AfterAnId_GivesWhatWasAddedOrSaysTheReadIsWhole()
+    {
+        var filter = new StanceFilter { Targets = ["Russia"] };
+        var first = await Stores.Pieces.AddScoredPieceAsync(CreatePiece("First text."), [Score("Russia"), Score("Turkey")]);
+        var before = await Stores.Pieces.ListObservationsSinceAsync(filter, 0, 100);
+        var second = await Stores.Pieces.AddScoredPieceAsync(CreatePiece("Second text.", authors: ["Ann Lee"]), [Score("Russia", Stance.Against, -0.5)]);
+        await Stores.Pieces.AddScoredPieceAsync(CreatePiece("Third text, not about Russia."), [Score("Turkey")]);
+
+        var since = await Stores.Pieces.ListObservationsSinceAsync(filter, before.MaxPieceId, 100);
+        var nothingNew = await Stores.Pieces.ListObservationsSinceAsync(filter, await Stores.Pieces.GetMaxPieceIdAsync(), 100);
+
+        before.Complete.ShouldBeTrue();
+        before.Observations.Select(o => (o.PieceId, o.Author)).ShouldBe([(first.Id, "Jane Roe"), (first.Id, "John Doe")]);
+        before.MaxPieceId.ShouldBe(first.Id);
+        since.MaxPieceId.ShouldBeGreaterThanOrEqualTo(second.Id);
+        // A store either answers with exactly what was added after the id, or says it read everything.
+        var merged = since.Complete ? since.Observations : [.. before.Observations, .. since.Observations];
+        merged.Select(o => (o.PieceId, o.Author, o.Target)).ShouldBe([(first.Id, "Jane Roe", "Russia"), (first.Id, "John Doe", "Russia"), (second.Id, "Ann Lee", "Russia")]);
+        merged[^1].Stance.ShouldBe(Stance.Against);
+        if (!nothingNew.Complete)
+        {
+            nothingNew.Observations.ShouldBeEmpty();
+        }
+
+        (await Stores.Pieces.ListObservationsSinceAsync(filter, 0, 2)).Observations.Count.ShouldBe(3); // the limit + 1 says "too many"
+    }
+
+    [Fact]
     public async Task GetTargetSummariesAsync_AfterSync_CountsStancesPerTarget()
     {
         await Stores.Pieces.SyncTargetsAsync([new TargetDefinition("Russia", ["Moscow"]), new TargetDefinition("Iran", ["Tehran"])]);

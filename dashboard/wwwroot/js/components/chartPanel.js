@@ -4,6 +4,9 @@ import { h } from "../dom.js";
 import { query } from "../api.js";
 import { onChart, onReconnected, subscribeChart } from "../live.js";
 
+/** The widths live charts are drawn at (LiveCharts/ChartKey.LiveWidths on the server). */
+const LIVE_WIDTHS = [480, 720, 960, 1200];
+
 const PRESETS = [
   { id: "screen", label: "Screen" },
   { id: "print-single", label: "Print, single column (3.5 in)" },
@@ -68,7 +71,8 @@ function markLayer(marks, width, height) {
 /**
  * chartPanel({ name, title, params, aspect }) → { element, dispose }.
  * params are the filters (query parameters) of the chart; aspect is width/height. The chart is
- * rendered at the panel's own width (measured once it is on the page), so text stays legible.
+ * drawn at the live width nearest the panel's (measured once it is on the page) and scaled to fit,
+ * so text stays legible and pages of any width share one render.
  */
 export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
   const exportQuery = (extra) => query({ ...params, ...extra });
@@ -125,12 +129,15 @@ export function chartPanel({ name, title, params, aspect = 16 / 9 }) {
 
   function start() {
     if (disposed) return;
-    const measured = Math.round(frame.getBoundingClientRect().width);
-    const width = Math.min(1600, Math.max(320, measured || 720));
+    const measured = Math.round(frame.getBoundingClientRect().width) || 720;
     // Narrow panels (phones) get taller charts, so axes and captions keep room.
-    const shape = width < 640 ? Math.min(aspect, 0.95) : aspect;
-    frame.style.aspectRatio = String(shape);
-    const height = Math.round(width / shape);
+    const shape = measured < 640 ? Math.min(aspect, 0.95) : aspect;
+    // Drawn at the nearest of a few widths and scaled by the SVG's viewBox, so every page showing
+    // this chart shares one render (the server draws live charts at exactly these sizes).
+    const width = LIVE_WIDTHS.reduce((best, w) => (Math.abs(w - measured) < Math.abs(best - measured) ? w : best));
+    const ratio = Math.round(100 / shape) / 100;
+    const height = Math.round(width * ratio);
+    frame.style.aspectRatio = `${width} / ${height}`;
     chartQuery = query({ ...params, width, height });
     key = `${name}${chartQuery}`;
     cleanup.push(subscribeChart(key));
