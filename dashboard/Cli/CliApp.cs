@@ -66,6 +66,12 @@ public static class CliApp
             await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
             return Failure;
         }
+        catch (Exception ex) when (StoreErrors.IsUnavailable(ex))
+        {
+            // PostgreSQL down or unreachable, a wrong password or user, a missing database: one line naming the server (no password) and the cause.
+            await Console.Error.WriteLineAsync($"error: cannot use {CliHost.StoreDescription ?? "the store"}: {StoreErrors.Describe(ex)}");
+            return Failure;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // An output path that cannot be written (a folder, a missing folder, no permission).
@@ -117,6 +123,13 @@ public static class CliApp
                 // PostgreSQL is migrated by the start-up tasks, which wait for a server that is down (503s until then).
                 await app.Services.GetRequiredService<IStanceStore>().MigrateAsync();
             }
+            else if (await StorePreflight.CheckAsync(app.Services, CancellationToken.None) is { } problem)
+            {
+                // A wrong password or a missing database is not waited for: retrying cannot fix it.
+                await Console.Error.WriteLineAsync($"error: {problem}");
+                return Failure;
+            }
+
             await app.RunAsync();
             return Ok;
         }

@@ -13,6 +13,9 @@ namespace StanceBoard.Dashboard.Cli;
 /// </summary>
 internal static class CliHost
 {
+    /// <summary>The store the last verb host uses, without a password (for the one-line error when it cannot be reached).</summary>
+    public static string? StoreDescription { get; private set; }
+
     public static async Task<IHost> StartAsync(string? database, bool verbose, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -34,6 +37,7 @@ internal static class CliHost
 
         // Verbs do not run the host, so its start-up validation of the options is run here.
         host.Services.GetRequiredService<IStartupValidator>().Validate();
+        StoreDescription = StorageServices.Describe(host.Services);
         await FirstStart.RunAsync(host.Services, null, cancellationToken);
         host.Services.GetRequiredService<StoreReadiness>().MarkReady();
         return host;

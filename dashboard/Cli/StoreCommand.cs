@@ -81,7 +81,7 @@ internal static class StoreCommand
             }
             catch (Exception ex) when (StoreErrors.IsUnavailable(ex))
             {
-                CliOutput.Info($"error: PostgreSQL {target.Description} (--to): {ex.Message}");
+                CliOutput.Info($"error: cannot use PostgreSQL {target.Description} (--to): {StoreErrors.Describe(ex)}");
                 return CliApp.Failure;
             }
         }

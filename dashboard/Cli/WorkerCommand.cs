@@ -45,6 +45,13 @@ internal static class WorkerCommand
         try
         {
             using var host = Build(args);
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            if (await StorePreflight.CheckAsync(host.Services, CancellationToken.None) is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"error: {problem}");
+                return CliApp.Failure;
+            }
+
             await host.RunAsync();
             return CliApp.Ok;
         }
@@ -81,6 +88,8 @@ internal static class WorkerCommand
         }
 
         builder.Services.AddHostedService<SourcePollingService>();
+        builder.Services.AddSingleton<RescoreService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RescoreService>());
         builder.Services.AddStanceBoardTelemetry(builder.Configuration, web: false);
         return builder.Build();
     }

@@ -30,6 +30,7 @@ internal static class CoreServices
         services.AddSingleton<ModelRegistry>();
         services.AddAccounts();
         services.AddLabelling();
+        services.AddOptions<RescoreOptions>().BindConfiguration(RescoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 

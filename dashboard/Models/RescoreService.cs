@@ -1,13 +1,16 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Pipeline;
 using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Models;
 
 /// <summary>
-/// Re-scores stored pieces in the background whenever the active model changes, oldest first,
-/// in pages, reporting progress to the log and to <see cref="IRescoreProgressSink"/>s. A newer
-/// change cancels the run in progress (its work is redone by the new one); so does
+/// Re-scores stored pieces in the background whenever the active model changes, in chunks leased
+/// through <see cref="IRescoreChunks"/> (on PostgreSQL every process that learns of the change
+/// takes its share, and a dead process's chunk is taken over when its lease runs out), reporting
+/// the run's progress over all processes to the log and to <see cref="IRescoreProgressSink"/>s.
+/// A newer change cancels the run in progress here (its work is redone by the new one); so does
 /// <see cref="Cancel"/> and shutting down.
 /// </summary>
 public sealed class RescoreService : BackgroundService
@@ -16,16 +19,34 @@ public sealed class RescoreService : BackgroundService
     private readonly Channel<string> _requests = Channel.CreateUnbounded<string>();
     private readonly IStanceStore _store;
     private readonly ScorerProvider _scorers;
+    private readonly IRescoreChunks _chunks;
+    private readonly StoreInstance _instance;
+    private readonly RescoreOptions _options;
+    private readonly TimeProvider _time;
     private readonly IRescoreProgressSink[] _sinks;
     private readonly ILogger<RescoreService> _logger;
     private readonly Lock _gate = new();
     private CancellationTokenSource? _current;
 
-    public RescoreService(IStanceStore store, ScorerProvider scorers, ModelRegistry registry, IEnumerable<IRescoreProgressSink> sinks, ILogger<RescoreService> logger)
+    public RescoreService(
+        IStanceStore store,
+        ScorerProvider scorers,
+        ModelRegistry registry,
+        IEnumerable<IRescoreProgressSink> sinks,
+        IRescoreChunks chunks,
+        StoreInstance instance,
+        IOptions<RescoreOptions> options,
+        TimeProvider time,
+        ILogger<RescoreService> logger)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _scorers = scorers;
+        _chunks = chunks;
+        _instance = instance;
+        _options = options.Value;
+        _time = time;
         _sinks = sinks.ToArray();
         _logger = logger;
         registry.ActiveChanged += Request;
@@ -54,7 +75,7 @@ public sealed class RescoreService : BackgroundService
         }
     }
 
-    /// <summary>Re-scores every stored piece with the current scorer; usable without the background loop (the CLI).</summary>
+    /// <summary>Re-scores every stored piece with the current scorer in this process alone, in pages (no chunk leases: other processes do not share it).</summary>
     public static async Task<long> RescoreAllAsync(IStanceStore store, ScorerProvider scorers, Func<long, long, Task> onProgress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -119,13 +140,14 @@ public sealed class RescoreService : BackgroundService
         long total = 0;
         try
         {
-            done = await RescoreAllAsync(_store, _scorers, async (d, t) =>
+            var rescore = new ChunkedRescore(_chunks, _store, _scorers, _options, _instance.Id, _time, _logger);
+            var mine = await rescore.RunAsync(version, async (d, t) =>
             {
                 (done, total) = (d, t);
                 _logger.LogInformation("Re-scoring with {Version}: {Done}/{Total}", version, d, t);
                 await ReportAsync(new RescoreProgress(version, d, t, "running"), cancellationToken);
             }, cancellationToken);
-            _logger.LogInformation("Re-scored {Done} piece(s) with model {Version}", done, version);
+            _logger.LogInformation("Re-scoring with model {Version} finished: {Done} piece(s), {Mine} of them by this process", version, done, mine);
             await ReportAsync(new RescoreProgress(version, done, Math.Max(total, done), "finished"), CancellationToken.None);
         }
         catch (OperationCanceledException)

@@ -24,6 +24,7 @@ internal sealed class PostgresStoreWatcher(
     IModelStore modelStore,
     IEnumerable<IPieceScoredSink> sinks,
     IEnumerable<IPiecesRemovedSink> removedSinks,
+    IEnumerable<RescoreService> rescorers,
     TimeProvider time,
     ILogger<PostgresStoreWatcher> logger) : BackgroundService
 {
@@ -193,9 +194,18 @@ internal sealed class PostgresStoreWatcher(
 
     private async Task ReloadModelAsync(CancellationToken cancellationToken)
     {
+        var previous = _activeModel;
         var active = await models.EnsureActiveAsync(cancellationToken);
         _activeModel = active?.Version;
         logger.LogInformation("Another instance changed the active model: now scoring with {Version}", _activeModel);
+        if (_activeModel is { } version && version != previous)
+        {
+            // Take a share of the re-scoring the promoting process started (its chunks are leased from the store).
+            foreach (var rescore in rescorers)
+            {
+                rescore.Request(version);
+            }
+        }
     }
 
     private async Task AnnounceRemovalAsync(CancellationToken cancellationToken)

@@ -31,6 +31,7 @@ internal static class StorageServices
             services.AddSingleton<IUserStore, PostgresUserStore>();
             services.AddSingleton<ILabelStore, PostgresLabelStore>();
             services.AddSingleton<ITrainingRunStore, PostgresTrainingRunStore>();
+            services.AddSingleton<IRescoreChunks, PostgresRescoreChunks>();
         }
         else
         {
@@ -43,6 +44,7 @@ internal static class StorageServices
             services.AddSingleton<IUserStore, SqliteUserStore>();
             services.AddSingleton<ILabelStore, SqliteLabelStore>();
             services.AddSingleton<ITrainingRunStore, SqliteTrainingRunStore>();
+            services.AddSingleton<IRescoreChunks, SqliteRescoreChunks>();
         }
 
         return services;

@@ -151,6 +151,23 @@ internal sealed partial class PostgresStanceStore(
         }, logger, cancellationToken);
     }
 
+    /// <summary>
+    /// Replaces the scores of those of <paramref name="rescored"/> still stored, inside the caller's
+    /// transaction (a re-scoring chunk commits its scores with its "done" mark); returns how many.
+    /// </summary>
+    internal async Task<int> ReplaceScoresAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<RescoredPiece> rescored)
+    {
+        var ids = rescored.Select(p => p.PieceId).ToArray();
+        var present = (await connection.QueryAsync<long>("SELECT id FROM pieces WHERE id = ANY(@ids) FOR SHARE", new { ids }, transaction)).ToHashSet();
+        await connection.ExecuteAsync("DELETE FROM scores WHERE piece_id = ANY(@ids)", new { ids }, transaction);
+        foreach (var piece in rescored.Where(p => present.Contains(p.PieceId)))
+        {
+            await InsertScoresAsync(connection, transaction, piece.PieceId, piece.Scores);
+        }
+
+        return present.Count;
+    }
+
     public async Task<StoredPiece?> GetPieceAsync(long id, CancellationToken cancellationToken = default)
     {
         var pieces = await QueryPiecesAsync("WHERE p.id = @id", new { id }, cancellationToken);

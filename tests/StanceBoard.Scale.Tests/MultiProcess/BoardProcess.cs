@@ -64,6 +64,9 @@ internal sealed class BoardProcess : IAsyncDisposable
 
     public static BoardProcess Worker(IReadOnlyDictionary<string, string> settings) => Start(settings, null, "worker");
 
+    /// <summary>Any verb, such as <c>sources list</c>.</summary>
+    public static BoardProcess Verb(IReadOnlyDictionary<string, string> settings, params string[] args) => Start(settings, null, args);
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -34,6 +34,8 @@ public sealed class StoreSet : IAsyncDisposable
 
     public ITrainingRunStore TrainingRuns => _services.GetRequiredService<ITrainingRunStore>();
 
+    public IRescoreChunks Rescore => _services.GetRequiredService<IRescoreChunks>();
+
     public static StoreSet Create(IDictionary<string, string?> settings, Func<Task> cleanup)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
