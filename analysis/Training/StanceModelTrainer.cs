@@ -53,6 +53,10 @@ public sealed class StanceModelTrainer
         var prepared = TrainingRows.Prepare(examples, known, targetOf, Options, progress, cancellationToken);
         var partTrainer = new PartTrainer(Options.Seed, prepared.DenseDimension > 1, prepared.DenseDimension, Options.OptimizationTolerance);
         var own = OwnTargets(examples, targetOf, Enumerable.Range(0, examples.Count));
+        progress?.Report(new TrainingProgress("featurizing", 0.3));
+        var watch = Stopwatch.StartNew();
+        var featurized = partTrainer.Featurize(prepared.Rows, cancellationToken);
+        var featurizeSeconds = watch.Elapsed.TotalSeconds;
 
         var l2 = Options.L2 ?? Options.CandidateL2[0];
         StanceMetrics? metrics = null;
@@ -60,18 +64,18 @@ public sealed class StanceModelTrainer
         if (folds is not null)
         {
             var candidates = Options.L2 is { } fixedL2 ? [fixedL2] : Options.CandidateL2.Order().ToArray();
-            (l2, metrics) = CrossValidate(examples, targetOf, prepared.Rows, folds, candidates, partTrainer, progress, cancellationToken);
+            (l2, metrics) = CrossValidate(examples, targetOf, featurized, prepared.Rows, folds, candidates, partTrainer, progress, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new TrainingProgress("fitting", 0.9));
-        var watch = Stopwatch.StartNew();
-        var shared = partTrainer.Fit(Weighted(prepared.Rows, Enumerable.Range(0, examples.Count)), l2);
+        watch.Restart();
+        var shared = partTrainer.Fit(featurized, Weighted(featurized, prepared.Rows, Enumerable.Range(0, examples.Count)), l2);
         var parts = new Dictionary<string, ModelPart>(StringComparer.OrdinalIgnoreCase);
         foreach (var target in own)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            parts[target] = partTrainer.Fit(Weighted(prepared.Rows, Enumerable.Range(0, examples.Count).Where(i => targetOf[i] == target)), l2);
+            parts[target] = partTrainer.Fit(featurized, Weighted(featurized, prepared.Rows, Enumerable.Range(0, examples.Count).Where(i => targetOf[i] == target)), l2);
         }
 
         var info = new StanceModelInfo
@@ -90,7 +94,7 @@ public sealed class StanceModelTrainer
             MaxSentences = prepared.MaxSentences,
             EmbeddingDimension = prepared.EmbeddingDimension,
             EmbeddingInteractions = Options.EmbeddingInteractions && prepared.EmbeddingDimension > 0,
-            FitSeconds = Math.Round(watch.Elapsed.TotalSeconds, 3),
+            FitSeconds = Math.Round(featurizeSeconds + watch.Elapsed.TotalSeconds, 3),
         };
         info = info with { Version = Options.Version ?? ModelVersion.Derive(info, Options) };
         progress?.Report(new TrainingProgress("done", 1));
@@ -136,6 +140,7 @@ public sealed class StanceModelTrainer
     private (double L2, StanceMetrics Metrics) CrossValidate(
         IReadOnlyList<LabelledExample> examples,
         string[] targetOf,
+        FeaturizedRows featurized,
         ModelInput[] rows,
         int[] folds,
         double[] candidates,
@@ -157,7 +162,7 @@ public sealed class StanceModelTrainer
             {
                 var partTrain = group.Key is null ? train : train.Where(i => string.Equals(targetOf[i], group.Key, StringComparison.OrdinalIgnoreCase)).ToArray();
                 var partTest = group.ToArray();
-                var scores = partTrainer.FitAndScore(Weighted(rows, partTrain), partTest.Select(i => rows[i]).ToArray(), candidates, cancellationToken);
+                var scores = partTrainer.FitAndScore(featurized, Weighted(featurized, rows, partTrain), Weighted(featurized, rows, partTest), candidates, cancellationToken);
                 for (var k = 0; k < candidates.Length; k++)
                 {
                     for (var r = 0; r < partTest.Length; r++)
@@ -184,17 +189,16 @@ public sealed class StanceModelTrainer
         return (candidates[best], bestMetrics!);
     }
 
-    /// <summary>The rows at <paramref name="indices"/> with their class weights among them (n / (k · n_class) when balanced).</summary>
-    private ModelInput[] Weighted(ModelInput[] rows, IEnumerable<int> indices)
+    /// <summary>The featurized rows at <paramref name="indices"/> with their class weights among them (n / (k · n_class) when balanced).</summary>
+    private FeatureRow[] Weighted(FeaturizedRows featurized, ModelInput[] rows, IEnumerable<int> indices)
     {
-        var chosen = indices.Select(i => rows[i]).ToArray();
-        var counts = chosen.GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.Count());
-        return chosen.Select(r => new ModelInput
+        var chosen = indices.ToArray();
+        var counts = chosen.GroupBy(i => rows[i].Label).ToDictionary(g => g.Key, g => g.Count());
+        return chosen.Select(i => new FeatureRow
         {
-            Text = r.Text,
-            Dense = r.Dense,
-            Label = r.Label,
-            Weight = Options.ClassWeighting == ClassWeighting.Balanced ? (float)chosen.Length / (counts.Count * counts[r.Label]) : 1f,
+            Features = featurized.Vectors[i],
+            Label = rows[i].Label,
+            Weight = Options.ClassWeighting == ClassWeighting.Balanced ? (float)chosen.Length / (counts.Count * counts[rows[i].Label]) : 1f,
         }).ToArray();
     }
 

@@ -33,11 +33,30 @@ public sealed class ModelFileTests
     }
 
     [Fact]
-    public void SaveFile_WritesAZipWithOurMetadataAndOneMlNetModelPerPart()
+    public void SaveFile_WritesAZipWithOurMetadataTheFeaturizerOnceAndOneClassifierPerPart()
     {
         using var zip = new ZipArchive(new MemoryStream(TestModels.Default.ToBytes()));
 
-        zip.Entries.Select(e => e.FullName).Order().ShouldBe(["part-0.zip", "part-1.zip", "part-2.zip", "part-3.zip", "stanceboard-model.json"]);
+        zip.Entries.Select(e => e.FullName).Order().ShouldBe(["featurizer.zip", "part-0.zip", "part-1.zip", "part-2.zip", "part-3.zip", "stanceboard-model.json"]);
+    }
+
+    [Fact]
+    public void Load_FileOfFormat2_EveryPartReadsTheOneFeaturizer()
+    {
+        var loaded = StanceModel.FromBytes(TestModels.Default.ToBytes());
+
+        loaded.Shared.Featurizer.ShouldNotBeNull();
+        loaded.Parts.Values.ShouldAllBe(p => ReferenceEquals(p.Featurizer, loaded.Shared.Featurizer));
+    }
+
+    [Fact]
+    public void Load_DamagedFeaturizer_SaysSo()
+    {
+        var bytes = Rewrite(TestModels.Default.ToBytes(), "featurizer.zip", _ => "garbage");
+
+        var ex = Should.Throw<ModelFormatException>(() => StanceModel.FromBytes(bytes));
+
+        ex.Message.ShouldContain("featurizer.zip does not match its checksum");
     }
 
     [Fact]
@@ -96,7 +115,7 @@ public sealed class ModelFileTests
     [Fact]
     public void Load_NewerFormat_SaysWhichFormatThisBuildReads()
     {
-        var bytes = Rewrite(TestModels.Default.ToBytes(), "stanceboard-model.json", json => json.Replace("\"Format\": 1", "\"Format\": 7", StringComparison.Ordinal));
+        var bytes = Rewrite(TestModels.Default.ToBytes(), "stanceboard-model.json", json => json.Replace($"\"Format\": {StanceModelInfo.CurrentFormat}", "\"Format\": 7", StringComparison.Ordinal));
 
         var ex = Should.Throw<ModelFormatException>(() => StanceModel.FromBytes(bytes));
 
