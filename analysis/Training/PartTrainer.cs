@@ -76,7 +76,7 @@ internal sealed class PartTrainer(int seed, bool dense, int denseDimension, floa
     /// <summary>Fits one part's classifier on <paramref name="rows"/> (featurized vectors with their weights).</summary>
     public ModelPart Fit(FeaturizedRows featurized, IReadOnlyList<FeatureRow> rows, double l2)
     {
-        var (selector, selected) = Select(featurized, rows);
+        var (selector, selected) = Select(featurized.Context, featurized, rows);
         var classifier = Trainer(featurized.Context, l2).Fit(selected);
         return new ModelPart(featurized.Context, featurized.Featurizer, new TransformerChain<ITransformer>(selector, classifier), denseDimension);
     }
@@ -86,35 +86,39 @@ internal sealed class PartTrainer(int seed, bool dense, int denseDimension, floa
     /// fraction of the vocabulary of all rows): L-BFGS's cost grows with the vector's length, and an
     /// n-gram no training row has would get a weight of zero anyway.
     /// </summary>
-    private static (ITransformer Selector, IDataView Selected) Select(FeaturizedRows featurized, IReadOnlyList<FeatureRow> rows)
+    private static (ITransformer Selector, IDataView Selected) Select(MLContext context, FeaturizedRows featurized, IReadOnlyList<FeatureRow> rows)
     {
-        var context = featurized.Context;
-        var data = LoadFeatures(featurized, rows);
+        var data = LoadFeatures(context, featurized, rows);
         var selector = context.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(FeaturesColumn, FeaturesColumn, count: 1).Fit(data);
         return (selector, context.Data.Cache(selector.Transform(data)));
     }
 
-    /// <summary>Fits the classifier for each λ on <paramref name="train"/> and scores <paramref name="test"/> with each: the inner loop of choosing λ.</summary>
+    /// <summary>
+    /// Fits the classifier for each λ on <paramref name="train"/> and scores <paramref name="test"/>
+    /// with each: the inner loop of choosing λ. It runs in a context of its own, so folds can be
+    /// fitted at the same time (they read the shared feature vectors only).
+    /// </summary>
     public List<float[][]> FitAndScore(FeaturizedRows featurized, IReadOnlyList<FeatureRow> train, IReadOnlyList<FeatureRow> test, IReadOnlyList<double> lambdas, CancellationToken cancellationToken)
     {
-        var (selector, features) = Select(featurized, train);
-        var testData = selector.Transform(LoadFeatures(featurized, test));
+        var context = NewContext();
+        var (selector, features) = Select(context, featurized, train);
+        var testData = selector.Transform(LoadFeatures(context, featurized, test));
         var result = new List<float[][]>(lambdas.Count);
         foreach (var l2 in lambdas)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var classifier = Trainer(featurized.Context, l2).Fit(features);
+            var classifier = Trainer(context, l2).Fit(features);
             result.Add(ModelPart.ReadScores(classifier.Transform(testData), test.Count));
         }
 
         return result;
     }
 
-    private static IDataView LoadFeatures(FeaturizedRows featurized, IReadOnlyList<FeatureRow> rows)
+    private static IDataView LoadFeatures(MLContext context, FeaturizedRows featurized, IReadOnlyList<FeatureRow> rows)
     {
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
         schema[FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featurized.Size);
-        return MapLabel(featurized.Context, featurized.Context.Data.LoadFromEnumerable(rows, schema));
+        return MapLabel(context, context.Data.LoadFromEnumerable(rows, schema));
     }
 
     private static IDataView MapLabel(MLContext context, IDataView data)

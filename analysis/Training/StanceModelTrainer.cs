@@ -150,16 +150,19 @@ public sealed class StanceModelTrainer
     {
         var foldCount = folds.Max() + 1;
         var predicted = candidates.Select(_ => new Stance[examples.Count]).ToArray();
-        for (var f = 0; f < foldCount; f++)
+        var done = 0;
+
+        // Folds are independent (each fits in its own ML.NET context on the shared feature vectors
+        // and writes only its own rows' predictions), so they run on every core.
+        Parallel.For(0, foldCount, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new TrainingProgress($"cross-validating fold {f + 1}/{foldCount}", 0.9 * f / foldCount));
             var train = Enumerable.Range(0, examples.Count).Where(i => folds[i] != f).ToArray();
             var test = Enumerable.Range(0, examples.Count).Where(i => folds[i] == f).ToArray();
             var own = new HashSet<string>(OwnTargets(examples, targetOf, train), StringComparer.OrdinalIgnoreCase);
             var groups = test.GroupBy(i => own.Contains(targetOf[i]) ? targetOf[i] : null).ToList();
             foreach (var group in groups)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var partTrain = group.Key is null ? train : train.Where(i => string.Equals(targetOf[i], group.Key, StringComparison.OrdinalIgnoreCase)).ToArray();
                 var partTest = group.ToArray();
                 var scores = partTrainer.FitAndScore(featurized, Weighted(featurized, rows, partTrain), Weighted(featurized, rows, partTest), candidates, cancellationToken);
@@ -171,7 +174,10 @@ public sealed class StanceModelTrainer
                     }
                 }
             }
-        }
+
+            var finished = Interlocked.Increment(ref done);
+            progress?.Report(new TrainingProgress($"cross-validated fold {finished}/{foldCount}", 0.3 + (0.6 * finished / foldCount)));
+        });
 
         var best = -1;
         StanceMetrics? bestMetrics = null;

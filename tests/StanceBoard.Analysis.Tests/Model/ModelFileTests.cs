@@ -50,6 +50,27 @@ public sealed class ModelFileTests
     }
 
     [Fact]
+    public void Load_FileOfFormat1_WholeChainPerPart_StillLoadsAndPredictsIdentically()
+    {
+        var model = TestModels.Default;
+        static ModelPart Whole(ModelPart p) => new(p.Context, p.Transformer, p.DenseDimension);
+        var format1 = new StanceModel(model.Info, Whole(model.Shared), model.Parts.ToDictionary(p => p.Key, p => Whole(p.Value)), null);
+        var bytes = format1.ToBytes();
+        using (var zip = new ZipArchive(new MemoryStream(bytes)))
+        {
+            zip.GetEntry("featurizer.zip").ShouldBeNull();
+        }
+
+        var loaded = StanceModel.FromBytes(bytes);
+
+        loaded.Shared.Featurizer.ShouldBeNull();
+        var a = model.Predict("Ankara's reckless cheerleading made the war longer.", "Turkey");
+        var b = loaded.Predict("Ankara's reckless cheerleading made the war longer.", "Turkey");
+        b.PAgainst.ShouldBe(a.PAgainst, 1e-6);
+        b.PFavor.ShouldBe(a.PFavor, 1e-6);
+    }
+
+    [Fact]
     public void Load_DamagedFeaturizer_SaysSo()
     {
         var bytes = Rewrite(TestModels.Default.ToBytes(), "featurizer.zip", _ => "garbage");
