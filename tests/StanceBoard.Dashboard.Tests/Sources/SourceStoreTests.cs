@@ -9,7 +9,7 @@ using StanceBoard.Ingestion.Sources;
 
 namespace StanceBoard.Dashboard.Tests.Sources;
 
-public sealed class SourceStoreTests(IngestionFactory factory) : IClassFixture<IngestionFactory>
+public sealed class SourceStoreTests(QuietIngestionFactory factory) : IClassFixture<QuietIngestionFactory>
 {
     private ISourceStore Sources => factory.Services.GetRequiredService<ISourceStore>();
 
