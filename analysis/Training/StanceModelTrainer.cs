@@ -150,11 +150,21 @@ public sealed class StanceModelTrainer
     {
         var foldCount = folds.Max() + 1;
         var predicted = candidates.Select(_ => new Stance[examples.Count]).ToArray();
-        var done = 0;
+        progress?.Report(new TrainingProgress($"cross-validating {foldCount} folds", 0.3));
 
         // Folds are independent (each fits in its own ML.NET context on the shared feature vectors
         // and writes only its own rows' predictions), so they run on every core.
-        Parallel.For(0, foldCount, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        try
+        {
+            RunFolds();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count >= 1)
+        {
+            // Callers catch what a sequential fit throws, not the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        void RunFolds() => Parallel.For(0, foldCount, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
             var train = Enumerable.Range(0, examples.Count).Where(i => folds[i] != f).ToArray();
             var test = Enumerable.Range(0, examples.Count).Where(i => folds[i] == f).ToArray();
@@ -174,9 +184,6 @@ public sealed class StanceModelTrainer
                     }
                 }
             }
-
-            var finished = Interlocked.Increment(ref done);
-            progress?.Report(new TrainingProgress($"cross-validated fold {finished}/{foldCount}", 0.3 + (0.6 * finished / foldCount)));
         });
 
         var best = -1;
