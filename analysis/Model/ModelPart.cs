@@ -5,17 +5,33 @@ namespace StanceBoard.Analysis.Model;
 
 /// <summary>
 /// One fitted ML.NET chain (n-gram featurizer → concatenation → maximum-entropy classifier),
-/// for one target or shared by all. Scoring goes through <c>Transform</c> on a batch, which is
-/// safe to call from many threads (a <c>PredictionEngine</c> is not).
+/// for one target or shared by all. The featurizer is shared by every part of a model (fitted
+/// once on all training rows; files of format 1 hold a whole chain per part instead). Scoring goes
+/// through <c>Transform</c> on a batch, which is safe to call from many threads (a
+/// <c>PredictionEngine</c> is not).
 /// </summary>
 internal sealed class ModelPart
 {
     private const string ScoreColumn = "Score";
     private readonly SchemaDefinition _schema;
 
-    public ModelPart(MLContext context, ITransformer transformer, int denseDimension)
+    /// <summary>A part whose featurizer is shared with the model's other parts.</summary>
+    public ModelPart(MLContext context, ITransformer featurizer, ITransformer classifier, int denseDimension)
+        : this(context, featurizer, classifier, new TransformerChain<ITransformer>(featurizer, classifier), denseDimension)
+    {
+    }
+
+    /// <summary>A part that is one whole chain (a model file of format 1).</summary>
+    public ModelPart(MLContext context, ITransformer chain, int denseDimension)
+        : this(context, null, chain, chain, denseDimension)
+    {
+    }
+
+    private ModelPart(MLContext context, ITransformer? featurizer, ITransformer classifier, ITransformer transformer, int denseDimension)
     {
         Context = context;
+        Featurizer = featurizer;
+        Classifier = classifier;
         Transformer = transformer;
         DenseDimension = denseDimension;
         _schema = Schema(denseDimension);
@@ -23,6 +39,13 @@ internal sealed class ModelPart
 
     public MLContext Context { get; }
 
+    /// <summary>The shared featurizer, or <see langword="null"/> when <see cref="Classifier"/> is a whole chain.</summary>
+    public ITransformer? Featurizer { get; }
+
+    /// <summary>The part's own transformer: the classifier (after <see cref="Featurizer"/>), or the whole chain.</summary>
+    public ITransformer Classifier { get; }
+
+    /// <summary>Text row → scores.</summary>
     public ITransformer Transformer { get; }
 
     /// <summary>The length of the dense column (1 for a model without dense features: one zero).</summary>
@@ -39,14 +62,19 @@ internal sealed class ModelPart
     /// <summary>The class probabilities of each row, indexed by <see cref="Stance"/> (none, favor, against).</summary>
     public float[][] Score(IReadOnlyList<ModelInput> rows)
     {
-        var result = new float[rows.Count][];
         if (rows.Count == 0)
         {
-            return result;
+            return [];
         }
 
         var data = Context.Data.LoadFromEnumerable(rows, _schema);
-        var scored = Transformer.Transform(data);
+        return ReadScores(Transformer.Transform(data), rows.Count);
+    }
+
+    /// <summary>The <c>Score</c> column of <paramref name="scored"/>, three probabilities a row.</summary>
+    public static float[][] ReadScores(IDataView scored, int count)
+    {
+        var result = new float[count][];
         var column = scored.Schema[ScoreColumn];
         using var cursor = scored.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);

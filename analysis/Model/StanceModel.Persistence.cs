@@ -8,12 +8,15 @@ namespace StanceBoard.Analysis.Model;
 
 /// <summary>
 /// The model file: a zip holding <c>stanceboard-model.json</c> (<see cref="StanceModelInfo"/>)
-/// and one ML.NET model zip per part, as <c>mlContext.Model.Save</c> writes it (<c>part-0.zip</c>
-/// the shared model, <c>part-{i+1}.zip</c> the model of <see cref="StanceModelInfo.TrainedTargets"/>[i]).
+/// and ML.NET model zips as <c>mlContext.Model.Save</c> writes them: <c>featurizer.zip</c> (the
+/// n-gram featurizer every part reads, format 2) and one per part (<c>part-0.zip</c> the shared
+/// model, <c>part-{i+1}.zip</c> the model of <see cref="StanceModelInfo.TrainedTargets"/>[i]):
+/// its classifier in format 2, its whole chain in format 1.
 /// </summary>
 public sealed partial class StanceModel
 {
     private const string InfoEntry = "stanceboard-model.json";
+    private const string FeaturizerEntry = "featurizer.zip";
     private const long MaxEntryBytes = 1L << 30;
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -22,17 +25,39 @@ public sealed partial class StanceModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         var parts = new[] { Shared }.Concat(Info.TrainedTargets.Select(t => _parts[t])).ToArray();
+        var featurizer = Shared.Featurizer;
+        var shared = featurizer is not null && parts.All(p => ReferenceEquals(p.Featurizer, featurizer));
+        var inputSchema = Shared.Context.Data.LoadFromEnumerable(Array.Empty<ModelInput>(), ModelPart.Schema(Shared.DenseDimension)).Schema;
+        byte[]? featurizerFile = null;
+        if (shared)
+        {
+            using var file = new MemoryStream();
+            Shared.Context.Model.Save(featurizer!, inputSchema, file);
+            featurizerFile = file.ToArray();
+        }
+
+        var featuresSchema = shared ? featurizer!.GetOutputSchema(inputSchema) : inputSchema;
         var files = parts.Select(part =>
         {
             using var file = new MemoryStream();
-            var schema = part.Context.Data.LoadFromEnumerable(Array.Empty<ModelInput>(), ModelPart.Schema(part.DenseDimension)).Schema;
-            part.Context.Model.Save(part.Transformer, schema, file);
+            part.Context.Model.Save(shared ? part.Classifier : part.Transformer, featuresSchema, file);
             return file.ToArray();
         }).ToArray();
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         using (var info = zip.CreateEntry(InfoEntry, CompressionLevel.Optimal).Open())
         {
-            JsonSerializer.Serialize(info, Info with { PartHashes = files.Select(f => Convert.ToHexStringLower(SHA256.HashData(f))).ToArray() }, JsonOptions);
+            JsonSerializer.Serialize(info, Info with
+            {
+                Format = shared ? StanceModelInfo.CurrentFormat : 1,
+                FeaturizerHash = featurizerFile is null ? null : Hash(featurizerFile),
+                PartHashes = files.Select(f => Hash(f)).ToArray(),
+            }, JsonOptions);
+        }
+
+        if (featurizerFile is not null)
+        {
+            using var entry = zip.CreateEntry(FeaturizerEntry, CompressionLevel.NoCompression).Open();
+            entry.Write(featurizerFile);
         }
 
         for (var i = 0; i < files.Length; i++)
@@ -41,6 +66,8 @@ public sealed partial class StanceModel
             entry.Write(files[i]);
         }
     }
+
+    private static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>Writes the model to <paramref name="path"/>, through a temporary file so a crash never leaves half a model.</summary>
     public void SaveFile(string path)
@@ -112,11 +139,18 @@ public sealed partial class StanceModel
                 throw new ModelFormatException($"The model file is corrupt: {InfoEntry} lists {info.PartHashes.Count} part checksum(s) for {info.TrainedTargets.Count + 1} part(s).");
             }
 
-            var shared = ReadPart(zip, 0, info.PartHashes[0], context, dense);
+            ITransformer? featurizer = null;
+            if (info.Format >= 2)
+            {
+                featurizer = ReadTransformer(zip, FeaturizerEntry, info.FeaturizerHash
+                    ?? throw new ModelFormatException($"The model file is corrupt: {InfoEntry} has no featurizer checksum."), context);
+            }
+
+            var shared = ReadPart(zip, 0, info.PartHashes[0], context, featurizer, dense);
             var parts = new Dictionary<string, ModelPart>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < info.TrainedTargets.Count; i++)
             {
-                parts[info.TrainedTargets[i]] = ReadPart(zip, i + 1, info.PartHashes[i + 1], context, dense);
+                parts[info.TrainedTargets[i]] = ReadPart(zip, i + 1, info.PartHashes[i + 1], context, featurizer, dense);
             }
 
             return new StanceModel(info, shared, parts, embedder);
@@ -195,13 +229,19 @@ public sealed partial class StanceModel
         return info;
     }
 
-    private static ModelPart ReadPart(ZipArchive zip, int index, string hash, MLContext context, int dense)
+    private static ModelPart ReadPart(ZipArchive zip, int index, string hash, MLContext context, ITransformer? featurizer, int dense)
     {
-        var entry = zip.GetEntry($"part-{index}.zip")
-            ?? throw new ModelFormatException($"The model file is corrupt: part-{index}.zip is missing.");
+        var transformer = ReadTransformer(zip, $"part-{index}.zip", hash, context);
+        return featurizer is null ? new ModelPart(context, transformer, dense) : new ModelPart(context, featurizer, transformer, dense);
+    }
+
+    private static ITransformer ReadTransformer(ZipArchive zip, string name, string hash, MLContext context)
+    {
+        var entry = zip.GetEntry(name)
+            ?? throw new ModelFormatException($"The model file is corrupt: {name} is missing.");
         if (entry.Length > MaxEntryBytes)
         {
-            throw new ModelFormatException($"The model file is corrupt: part-{index}.zip declares {entry.Length:N0} bytes.");
+            throw new ModelFormatException($"The model file is corrupt: {name} declares {entry.Length:N0} bytes.");
         }
 
         using var part = new MemoryStream();
@@ -210,20 +250,19 @@ public sealed partial class StanceModel
             source.CopyTo(part);
         }
 
-        if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(part.GetBuffer().AsSpan(0, (int)part.Length))), hash, StringComparison.Ordinal))
+        if (!string.Equals(Hash(part.GetBuffer().AsSpan(0, (int)part.Length)), hash, StringComparison.Ordinal))
         {
-            throw new ModelFormatException($"The model file is corrupt: part-{index}.zip does not match its checksum.");
+            throw new ModelFormatException($"The model file is corrupt: {name} does not match its checksum.");
         }
 
         part.Position = 0;
         try
         {
-            var transformer = context.Model.Load(part, out _);
-            return new ModelPart(context, transformer, dense);
+            return context.Model.Load(part, out _);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidDataException or ArgumentException or IOException or NotSupportedException or KeyNotFoundException)
         {
-            throw new ModelFormatException($"The model file is corrupt: ML.NET could not load part-{index}.zip ({ex.Message}).", ex);
+            throw new ModelFormatException($"The model file is corrupt: ML.NET could not load {name} ({ex.Message}).", ex);
         }
     }
 }

@@ -6,8 +6,12 @@ namespace StanceBoard.Analysis.Model;
 /// <summary>What a model is and how it was trained: saved beside the ML.NET model files in a model file.</summary>
 public sealed record StanceModelInfo
 {
-    /// <summary>The layout of model files this build writes; a file with a higher number is refused.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// The layout of model files this build writes; a file with a higher number is refused. Format 2
+    /// holds the featurizer once (<c>featurizer.zip</c>) and each part's classifier alone; format 1
+    /// (still read) held a whole chain per part.
+    /// </summary>
+    public const int CurrentFormat = 2;
 
     /// <summary>The layout of this file (see <see cref="CurrentFormat"/>).</summary>
     public int Format { get; init; } = CurrentFormat;
@@ -57,7 +61,10 @@ public sealed record StanceModelInfo
     /// <summary>SHA-256 (hex) of each ML.NET part file, in order (part-0.zip first): a damaged file is refused, not half-loaded.</summary>
     public IReadOnlyList<string> PartHashes { get; init; } = [];
 
-    /// <summary>Wall-clock seconds the final fit took (without cross-validation).</summary>
+    /// <summary>SHA-256 (hex) of <c>featurizer.zip</c> (format 2), or <see langword="null"/> (format 1).</summary>
+    public string? FeaturizerHash { get; init; }
+
+    /// <summary>Wall-clock seconds the featurizer and the final classifiers took (without cross-validation).</summary>
     public double FitSeconds { get; init; }
 }
 

@@ -7,11 +7,13 @@ using StanceBoard.Analysis.Model;
 namespace StanceBoard.Analysis.Training;
 
 /// <summary>
-/// The ML.NET chain of one model part: <c>FeaturizeText</c> (n-grams) → <c>Concatenate</c> with
-/// the dense block → <c>AppendCacheCheckpoint</c> → <c>LbfgsMaximumEntropy</c> (L1 = 0, L2 = λ,
-/// example weights). The label's key mapping is fitted with all three stances and applied before
-/// the chain, not inside it, so the saved model needs no label column to predict and its scores
-/// are always (none, favor, against).
+/// The ML.NET chain of a model: <c>FeaturizeText</c> (n-grams) → <c>Concatenate</c> with the dense
+/// block, fitted once on every training row and shared by all parts; then per part the slots
+/// its rows use (<c>SelectFeaturesBasedOnCount</c>) → <c>LbfgsMaximumEntropy</c> (L1 = 0, L2 = λ,
+/// example weights) on the cached feature vectors.
+/// The label's key mapping is fitted with all three stances and applied before the classifier,
+/// not inside the chain, so the saved model needs no label column to predict and its scores are
+/// always (none, favor, against).
 /// </summary>
 internal sealed class PartTrainer(int seed, bool dense, int denseDimension, float tolerance)
 {
@@ -20,12 +22,8 @@ internal sealed class PartTrainer(int seed, bool dense, int denseDimension, floa
     /// <summary>A fresh context per fit: two fits in one seeded context differ (its random stream advances).</summary>
     public MLContext NewContext() => new(seed);
 
-    public IDataView Load(MLContext context, IEnumerable<ModelInput> rows)
-    {
-        var data = context.Data.LoadFromEnumerable(rows, ModelPart.Schema(denseDimension));
-        var keys = context.Data.LoadFromEnumerable(new[] { "none", "favor", "against" }.Select(l => new LabelRow { Label = l }));
-        return context.Transforms.Conversion.MapValueToKey(ModelInput.LabelColumn, ModelInput.LabelColumn, keyData: keys).Fit(data).Transform(data);
-    }
+    public IDataView Load(MLContext context, IEnumerable<ModelInput> rows) =>
+        MapLabel(context, context.Data.LoadFromEnumerable(rows, ModelPart.Schema(denseDimension)));
 
     public IEstimator<ITransformer> Featurizer(MLContext context)
     {
@@ -46,51 +44,87 @@ internal sealed class PartTrainer(int seed, bool dense, int denseDimension, floa
             OptimizationTolerance = tolerance,
         });
 
-    /// <summary>Fits the whole chain on <paramref name="rows"/>.</summary>
-    public ModelPart Fit(IReadOnlyList<ModelInput> rows, double l2)
+    /// <summary>Fits the featurizer on every row and reads each row's feature vector once.</summary>
+    public FeaturizedRows Featurize(IReadOnlyList<ModelInput> rows, CancellationToken cancellationToken)
     {
         var context = NewContext();
-        var data = Load(context, rows);
-        var model = Featurizer(context).AppendCacheCheckpoint(context).Append(Trainer(context, l2)).Fit(data);
-        return new ModelPart(context, model, denseDimension);
+        var input = context.Data.LoadFromEnumerable(rows, ModelPart.Schema(denseDimension));
+        var featurizer = Featurizer(context).Fit(input);
+        var transformed = featurizer.Transform(input);
+        var column = transformed.Schema[FeaturesColumn];
+        var vectors = new VBuffer<float>[rows.Count];
+        using (var cursor = transformed.GetRowCursor([column]))
+        {
+            var getter = cursor.GetGetter<VBuffer<float>>(column);
+            var buffer = default(VBuffer<float>);
+            var i = 0;
+            while (cursor.MoveNext())
+            {
+                if ((i & 1023) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                getter(ref buffer);
+                buffer.CopyTo(ref vectors[i++]);
+            }
+        }
+
+        return new FeaturizedRows(context, featurizer, input.Schema, vectors, ((VectorDataViewType)column.Type).Size);
     }
 
-    /// <summary>Fits the featurizer once and the classifier for each λ, scoring <paramref name="test"/> with each: the inner loop of choosing λ.</summary>
-    public List<float[][]> FitAndScore(IReadOnlyList<ModelInput> train, IReadOnlyList<ModelInput> test, IReadOnlyList<double> lambdas, CancellationToken cancellationToken)
+    /// <summary>Fits one part's classifier on <paramref name="rows"/> (featurized vectors with their weights).</summary>
+    public ModelPart Fit(FeaturizedRows featurized, IReadOnlyList<FeatureRow> rows, double l2)
+    {
+        var (selector, selected) = Select(featurized.Context, featurized, rows);
+        var classifier = Trainer(featurized.Context, l2).Fit(selected);
+        return new ModelPart(featurized.Context, featurized.Featurizer, new TransformerChain<ITransformer>(selector, classifier), denseDimension);
+    }
+
+    /// <summary>
+    /// The slots of the shared feature vector that <paramref name="rows"/> use (a target's rows use a
+    /// fraction of the vocabulary of all rows): L-BFGS's cost grows with the vector's length, and an
+    /// n-gram no training row has would get a weight of zero anyway.
+    /// </summary>
+    private static (ITransformer Selector, IDataView Selected) Select(MLContext context, FeaturizedRows featurized, IReadOnlyList<FeatureRow> rows)
+    {
+        var data = LoadFeatures(context, featurized, rows);
+        var selector = context.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(FeaturesColumn, FeaturesColumn, count: 1).Fit(data);
+        return (selector, context.Data.Cache(selector.Transform(data)));
+    }
+
+    /// <summary>
+    /// Fits the classifier for each λ on <paramref name="train"/> and scores <paramref name="test"/>
+    /// with each: the inner loop of choosing λ. It runs in a context of its own, so folds can be
+    /// fitted at the same time (they read the shared feature vectors only).
+    /// </summary>
+    public List<float[][]> FitAndScore(FeaturizedRows featurized, IReadOnlyList<FeatureRow> train, IReadOnlyList<FeatureRow> test, IReadOnlyList<double> lambdas, CancellationToken cancellationToken)
     {
         var context = NewContext();
-        var data = Load(context, train);
-        var featurizer = Featurizer(context).Fit(data);
-        var features = context.Data.Cache(featurizer.Transform(data));
-        var testData = featurizer.Transform(Load(context, test));
+        var (selector, features) = Select(context, featurized, train);
+        var testData = selector.Transform(LoadFeatures(context, featurized, test));
         var result = new List<float[][]>(lambdas.Count);
         foreach (var l2 in lambdas)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var classifier = Trainer(context, l2).Fit(features);
-            result.Add(ReadScores(classifier.Transform(testData), test.Count));
+            result.Add(ModelPart.ReadScores(classifier.Transform(testData), test.Count));
         }
 
         return result;
     }
 
-    private static float[][] ReadScores(IDataView scored, int count)
+    private static IDataView LoadFeatures(MLContext context, FeaturizedRows featurized, IReadOnlyList<FeatureRow> rows)
     {
-        var result = new float[count][];
-        var column = scored.Schema["Score"];
-        using var cursor = scored.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        var buffer = default(VBuffer<float>);
-        var i = 0;
-        while (cursor.MoveNext())
-        {
-            getter(ref buffer);
-            var p = new float[3];
-            buffer.CopyTo(p);
-            result[i++] = p;
-        }
+        var schema = SchemaDefinition.Create(typeof(FeatureRow));
+        schema[FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featurized.Size);
+        return MapLabel(context, context.Data.LoadFromEnumerable(rows, schema));
+    }
 
-        return result;
+    private static IDataView MapLabel(MLContext context, IDataView data)
+    {
+        var keys = context.Data.LoadFromEnumerable(new[] { "none", "favor", "against" }.Select(l => new LabelRow { Label = l }));
+        return context.Transforms.Conversion.MapValueToKey(ModelInput.LabelColumn, ModelInput.LabelColumn, keyData: keys).Fit(data).Transform(data);
     }
 
     private sealed class LabelRow

@@ -53,6 +53,10 @@ public sealed class StanceModelTrainer
         var prepared = TrainingRows.Prepare(examples, known, targetOf, Options, progress, cancellationToken);
         var partTrainer = new PartTrainer(Options.Seed, prepared.DenseDimension > 1, prepared.DenseDimension, Options.OptimizationTolerance);
         var own = OwnTargets(examples, targetOf, Enumerable.Range(0, examples.Count));
+        progress?.Report(new TrainingProgress("featurizing", 0.3));
+        var watch = Stopwatch.StartNew();
+        var featurized = partTrainer.Featurize(prepared.Rows, cancellationToken);
+        var featurizeSeconds = watch.Elapsed.TotalSeconds;
 
         var l2 = Options.L2 ?? Options.CandidateL2[0];
         StanceMetrics? metrics = null;
@@ -60,18 +64,18 @@ public sealed class StanceModelTrainer
         if (folds is not null)
         {
             var candidates = Options.L2 is { } fixedL2 ? [fixedL2] : Options.CandidateL2.Order().ToArray();
-            (l2, metrics) = CrossValidate(examples, targetOf, prepared.Rows, folds, candidates, partTrainer, progress, cancellationToken);
+            (l2, metrics) = CrossValidate(examples, targetOf, featurized, prepared.Rows, folds, candidates, partTrainer, progress, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new TrainingProgress("fitting", 0.9));
-        var watch = Stopwatch.StartNew();
-        var shared = partTrainer.Fit(Weighted(prepared.Rows, Enumerable.Range(0, examples.Count)), l2);
+        watch.Restart();
+        var shared = partTrainer.Fit(featurized, Weighted(featurized, prepared.Rows, Enumerable.Range(0, examples.Count)), l2);
         var parts = new Dictionary<string, ModelPart>(StringComparer.OrdinalIgnoreCase);
         foreach (var target in own)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            parts[target] = partTrainer.Fit(Weighted(prepared.Rows, Enumerable.Range(0, examples.Count).Where(i => targetOf[i] == target)), l2);
+            parts[target] = partTrainer.Fit(featurized, Weighted(featurized, prepared.Rows, Enumerable.Range(0, examples.Count).Where(i => targetOf[i] == target)), l2);
         }
 
         var info = new StanceModelInfo
@@ -90,7 +94,7 @@ public sealed class StanceModelTrainer
             MaxSentences = prepared.MaxSentences,
             EmbeddingDimension = prepared.EmbeddingDimension,
             EmbeddingInteractions = Options.EmbeddingInteractions && prepared.EmbeddingDimension > 0,
-            FitSeconds = Math.Round(watch.Elapsed.TotalSeconds, 3),
+            FitSeconds = Math.Round(featurizeSeconds + watch.Elapsed.TotalSeconds, 3),
         };
         info = info with { Version = Options.Version ?? ModelVersion.Derive(info, Options) };
         progress?.Report(new TrainingProgress("done", 1));
@@ -136,6 +140,7 @@ public sealed class StanceModelTrainer
     private (double L2, StanceMetrics Metrics) CrossValidate(
         IReadOnlyList<LabelledExample> examples,
         string[] targetOf,
+        FeaturizedRows featurized,
         ModelInput[] rows,
         int[] folds,
         double[] candidates,
@@ -145,19 +150,32 @@ public sealed class StanceModelTrainer
     {
         var foldCount = folds.Max() + 1;
         var predicted = candidates.Select(_ => new Stance[examples.Count]).ToArray();
-        for (var f = 0; f < foldCount; f++)
+        progress?.Report(new TrainingProgress($"cross-validating {foldCount} folds", 0.3));
+
+        // Folds are independent (each fits in its own ML.NET context on the shared feature vectors
+        // and writes only its own rows' predictions), so they run on every core.
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new TrainingProgress($"cross-validating fold {f + 1}/{foldCount}", 0.9 * f / foldCount));
+            RunFolds();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count >= 1)
+        {
+            // Callers catch what a sequential fit throws, not the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        void RunFolds() => Parallel.For(0, foldCount, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        {
             var train = Enumerable.Range(0, examples.Count).Where(i => folds[i] != f).ToArray();
             var test = Enumerable.Range(0, examples.Count).Where(i => folds[i] == f).ToArray();
             var own = new HashSet<string>(OwnTargets(examples, targetOf, train), StringComparer.OrdinalIgnoreCase);
             var groups = test.GroupBy(i => own.Contains(targetOf[i]) ? targetOf[i] : null).ToList();
             foreach (var group in groups)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var partTrain = group.Key is null ? train : train.Where(i => string.Equals(targetOf[i], group.Key, StringComparison.OrdinalIgnoreCase)).ToArray();
                 var partTest = group.ToArray();
-                var scores = partTrainer.FitAndScore(Weighted(rows, partTrain), partTest.Select(i => rows[i]).ToArray(), candidates, cancellationToken);
+                var scores = partTrainer.FitAndScore(featurized, Weighted(featurized, rows, partTrain), Weighted(featurized, rows, partTest), candidates, cancellationToken);
                 for (var k = 0; k < candidates.Length; k++)
                 {
                     for (var r = 0; r < partTest.Length; r++)
@@ -166,7 +184,7 @@ public sealed class StanceModelTrainer
                     }
                 }
             }
-        }
+        });
 
         var best = -1;
         StanceMetrics? bestMetrics = null;
@@ -184,17 +202,16 @@ public sealed class StanceModelTrainer
         return (candidates[best], bestMetrics!);
     }
 
-    /// <summary>The rows at <paramref name="indices"/> with their class weights among them (n / (k · n_class) when balanced).</summary>
-    private ModelInput[] Weighted(ModelInput[] rows, IEnumerable<int> indices)
+    /// <summary>The featurized rows at <paramref name="indices"/> with their class weights among them (n / (k · n_class) when balanced).</summary>
+    private FeatureRow[] Weighted(FeaturizedRows featurized, ModelInput[] rows, IEnumerable<int> indices)
     {
-        var chosen = indices.Select(i => rows[i]).ToArray();
-        var counts = chosen.GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.Count());
-        return chosen.Select(r => new ModelInput
+        var chosen = indices.ToArray();
+        var counts = chosen.GroupBy(i => rows[i].Label).ToDictionary(g => g.Key, g => g.Count());
+        return chosen.Select(i => new FeatureRow
         {
-            Text = r.Text,
-            Dense = r.Dense,
-            Label = r.Label,
-            Weight = Options.ClassWeighting == ClassWeighting.Balanced ? (float)chosen.Length / (counts.Count * counts[r.Label]) : 1f,
+            Features = featurized.Vectors[i],
+            Label = rows[i].Label,
+            Weight = Options.ClassWeighting == ClassWeighting.Balanced ? (float)chosen.Length / (counts.Count * counts[rows[i].Label]) : 1f,
         }).ToArray();
     }
 

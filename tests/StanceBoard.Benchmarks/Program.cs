@@ -59,6 +59,12 @@ public static class Program
             return 0;
         }
 
+        if (args is ["model-figures", "breakdown", .. var breakdown])
+        {
+            FitBreakdown.Run(breakdown);
+            return 0;
+        }
+
         if (args is ["model-figures", .. var rest])
         {
             ModelFigures.Run(rest);

@@ -33,11 +33,51 @@ public sealed class ModelFileTests
     }
 
     [Fact]
-    public void SaveFile_WritesAZipWithOurMetadataAndOneMlNetModelPerPart()
+    public void SaveFile_WritesAZipWithOurMetadataTheFeaturizerOnceAndOneClassifierPerPart()
     {
         using var zip = new ZipArchive(new MemoryStream(TestModels.Default.ToBytes()));
 
-        zip.Entries.Select(e => e.FullName).Order().ShouldBe(["part-0.zip", "part-1.zip", "part-2.zip", "part-3.zip", "stanceboard-model.json"]);
+        zip.Entries.Select(e => e.FullName).Order().ShouldBe(["featurizer.zip", "part-0.zip", "part-1.zip", "part-2.zip", "part-3.zip", "stanceboard-model.json"]);
+    }
+
+    [Fact]
+    public void Load_FileOfFormat2_EveryPartReadsTheOneFeaturizer()
+    {
+        var loaded = StanceModel.FromBytes(TestModels.Default.ToBytes());
+
+        loaded.Shared.Featurizer.ShouldNotBeNull();
+        loaded.Parts.Values.ShouldAllBe(p => ReferenceEquals(p.Featurizer, loaded.Shared.Featurizer));
+    }
+
+    [Fact]
+    public void Load_FileOfFormat1_WholeChainPerPart_StillLoadsAndPredictsIdentically()
+    {
+        var model = TestModels.Default;
+        static ModelPart Whole(ModelPart p) => new(p.Context, p.Transformer, p.DenseDimension);
+        var format1 = new StanceModel(model.Info, Whole(model.Shared), model.Parts.ToDictionary(p => p.Key, p => Whole(p.Value)), null);
+        var bytes = format1.ToBytes();
+        using (var zip = new ZipArchive(new MemoryStream(bytes)))
+        {
+            zip.GetEntry("featurizer.zip").ShouldBeNull();
+        }
+
+        var loaded = StanceModel.FromBytes(bytes);
+
+        loaded.Shared.Featurizer.ShouldBeNull();
+        var a = model.Predict("Ankara's reckless cheerleading made the war longer.", "Turkey");
+        var b = loaded.Predict("Ankara's reckless cheerleading made the war longer.", "Turkey");
+        b.PAgainst.ShouldBe(a.PAgainst, 1e-6);
+        b.PFavor.ShouldBe(a.PFavor, 1e-6);
+    }
+
+    [Fact]
+    public void Load_DamagedFeaturizer_SaysSo()
+    {
+        var bytes = Rewrite(TestModels.Default.ToBytes(), "featurizer.zip", _ => "garbage");
+
+        var ex = Should.Throw<ModelFormatException>(() => StanceModel.FromBytes(bytes));
+
+        ex.Message.ShouldContain("featurizer.zip does not match its checksum");
     }
 
     [Fact]
@@ -96,7 +136,7 @@ public sealed class ModelFileTests
     [Fact]
     public void Load_NewerFormat_SaysWhichFormatThisBuildReads()
     {
-        var bytes = Rewrite(TestModels.Default.ToBytes(), "stanceboard-model.json", json => json.Replace("\"Format\": 1", "\"Format\": 7", StringComparison.Ordinal));
+        var bytes = Rewrite(TestModels.Default.ToBytes(), "stanceboard-model.json", json => json.Replace($"\"Format\": {StanceModelInfo.CurrentFormat}", "\"Format\": 7", StringComparison.Ordinal));
 
         var ex = Should.Throw<ModelFormatException>(() => StanceModel.FromBytes(bytes));
 
