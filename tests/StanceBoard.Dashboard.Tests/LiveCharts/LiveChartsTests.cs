@@ -31,10 +31,13 @@ public sealed class LiveChartsTests(StanceBoardFactory factory) : IClassFixture<
         (await second.InvokeAsync("subscribe", key)).ShouldBeNull();
         var writer = Writer();
 
+        var burst = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 8; i++)
         {
             (await writer.PostAsJsonAsync("/api/pieces", new { title = $"Burst {i}", text = $"Moscow welcomed the deal, and Ankara praised Baku. {Guid.NewGuid():N}", published = "2020-10-20" })).EnsureSuccessStatusCode();
         }
+
+        burst.Stop();
 
         var update = await first.WaitForChartAsync(key, TimeSpan.FromSeconds(10));
         var svg = XDocument.Parse(update.Svg);
@@ -43,7 +46,9 @@ public sealed class LiveChartsTests(StanceBoardFactory factory) : IClassFixture<
         (await second.WaitForChartAsync(key, TimeSpan.FromSeconds(10))).Version.ShouldBe(update.Version);
 
         // Eight pieces within well under a second: at most three renders reach the page (first,
-        // coalesced rest, maybe one more). Wait for the render that shows all eight (the same chart
+        // coalesced rest, maybe one more). On a busy machine the posts themselves can take longer
+        // than the coalescing interval; then one more render per interval the burst lasted is allowed
+        // (still fewer than a render per piece unless the burst was slower than 3 s). Wait for the render that shows all eight (the same chart
         // as the API draws it now, at the canonical live size), then count what arrived before it.
         ChartKey.TryParse(key, out var live, out _).ShouldBeTrue();
         var size = live!.Request.Size;
@@ -56,7 +61,8 @@ public sealed class LiveChartsTests(StanceBoardFactory factory) : IClassFixture<
         }
 
         await first.PingAsync();
-        first.Received("chartUpdated").Count(m => m[0].GetString() == key).ShouldBeLessThanOrEqualTo(3);
+        var allowed = Math.Max(3, 2 + (int)Math.Ceiling(burst.Elapsed / ChartRefreshService.MinInterval));
+        first.Received("chartUpdated").Count(m => m[0].GetString() == key).ShouldBeLessThanOrEqualTo(allowed, $"the burst took {burst.ElapsedMilliseconds} ms");
     }
 
     [Fact]
