@@ -21,7 +21,7 @@ public sealed class AccountsApiTests : IDisposable
         _factory = new LabellingFactory(
             new Dictionary<string, string?> { ["Accounts:SessionIdleTimeout"] = "00:30:00", ["Accounts:MaxFailedAttempts"] = "3" },
             _time);
-        _factory.CreateAccountAsync("root", "admin", AdminPassword).GetAwaiter().GetResult();
+        _factory.CreateAccountAsync("chief", "admin", AdminPassword).GetAwaiter().GetResult();
         _factory.CreateAccountAsync("anna", "annotator", AnnotatorPassword).GetAwaiter().GetResult();
     }
 
@@ -98,7 +98,7 @@ public sealed class AccountsApiTests : IDisposable
         using var anna = _factory.Session();
         (await anna.SignInAsync("anna", AnnotatorPassword)).EnsureSuccessStatusCode();
         using var root = _factory.Session();
-        (await root.SignInAsync("root", AdminPassword)).EnsureSuccessStatusCode();
+        (await root.SignInAsync("chief", AdminPassword)).EnsureSuccessStatusCode();
 
         (await root.PostAsync("/api/users/anna/password", new { password = "a brand new passphrase" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await anna.RefreshAsync()).GetProperty("signedIn").GetBoolean().ShouldBeFalse();
@@ -115,7 +115,7 @@ public sealed class AccountsApiTests : IDisposable
     public async Task Post_WithoutAntiforgeryToken_400NamingTheHeader_WithTokenItWorks()
     {
         using var client = _factory.Session();
-        (await client.SignInAsync("root", AdminPassword)).EnsureSuccessStatusCode();
+        (await client.SignInAsync("chief", AdminPassword)).EnsureSuccessStatusCode();
 
         var forged = await client.SendAsync(HttpMethod.Post, "/api/users", new { name = "mallory", role = "admin", password = "forged passphrase" }, withToken: false);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "mallory" });
@@ -141,8 +141,8 @@ public sealed class AccountsApiTests : IDisposable
 
     [Theory]
     [InlineData("POST", "/api/users")]
-    [InlineData("PATCH", "/api/users/root")]
-    [InlineData("POST", "/api/users/root/password")]
+    [InlineData("PATCH", "/api/users/chief")]
+    [InlineData("POST", "/api/users/chief/password")]
     [InlineData("POST", "/api/training")]
     [InlineData("DELETE", "/api/training")]
     [InlineData("POST", "/api/labels/adjudicate")]
@@ -169,7 +169,7 @@ public sealed class AccountsApiTests : IDisposable
     public async Task Users_CreateWithBadInput_400NamingTheField_DuplicateName409()
     {
         using var root = _factory.Session();
-        (await root.SignInAsync("root", AdminPassword)).EnsureSuccessStatusCode();
+        (await root.SignInAsync("chief", AdminPassword)).EnsureSuccessStatusCode();
 
         var markup = await root.PostAsync("/api/users", new { name = "<script>x</script>", role = "annotator", password = "long enough password" });
         var shortPassword = await root.PostAsync("/api/users", new { name = "bob", role = "annotator", password = "short" });
@@ -186,10 +186,10 @@ public sealed class AccountsApiTests : IDisposable
     public async Task Users_LastAdmin_CannotBeDisabledOrDemoted()
     {
         using var root = _factory.Session();
-        (await root.SignInAsync("root", AdminPassword)).EnsureSuccessStatusCode();
+        (await root.SignInAsync("chief", AdminPassword)).EnsureSuccessStatusCode();
 
-        (await root.PatchAsync("/api/users/root", new { disabled = true })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await root.PatchAsync("/api/users/root", new { role = "annotator" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await root.PatchAsync("/api/users/chief", new { disabled = true })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await root.PatchAsync("/api/users/chief", new { role = "annotator" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class AccountsApiTests : IDisposable
     {
         const string fresh = "correct horse battery staple";
         using var root = _factory.Session();
-        (await root.SignInAsync("root", AdminPassword)).EnsureSuccessStatusCode();
+        (await root.SignInAsync("chief", AdminPassword)).EnsureSuccessStatusCode();
         var created = await root.PostAsync("/api/users", new { name = "carol", role = "annotator", password = fresh });
         var listed = await root.Http.GetStringAsync("/api/users");
         using var carol = _factory.Session();
