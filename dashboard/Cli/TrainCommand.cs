@@ -132,8 +132,14 @@ internal static class TrainCommand
             var registry = host.Services.GetRequiredService<ModelRegistry>();
             var info = await registry.RegisterAsync(model, $"train --data {Path.GetFileName(dataPath)}", cancellationToken);
             version = info.Version;
-            CliOutput.Info($"Model {version} registered in the store{(promote ? string.Empty : "; promote it to use it")}.");
-            if (promote)
+            var partial = data.Problems.Count > 0;
+            CliOutput.Info($"Model {version} registered in the store{(promote && !partial ? string.Empty : "; promote it to use it")}.");
+            if (promote && partial)
+            {
+                // A model trained on part of the file is kept for inspection, never made active behind the user's back.
+                CliOutput.Info($"Model {version} was not promoted: rows of {Path.GetFileName(dataPath)} could not be used (listed above). Fix them and train again, or promote this version with POST /api/models/{version}/promote.");
+            }
+            else if (promote)
             {
                 await registry.PromoteAsync(version, cancellationToken);
                 var rescored = await StoreRescore.RunAsync(host, cancellationToken);

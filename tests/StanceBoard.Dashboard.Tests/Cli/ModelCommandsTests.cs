@@ -235,6 +235,26 @@ public sealed class ModelCommandsTests : IDisposable
         result.StdOut.ShouldContain($"stanceboard {verb}");
     }
 
+    [Fact]
+    public async Task TrainPromote_RowsNotUsed_RegistersButLeavesTheActiveModel()
+    {
+        var data = WriteLabelled("labels.csv", 0, 120, "\"an unterminated quote,Russia,favor,");
+
+        var trained = await CliProcess.RunAsync(_folder, "train", "--data", data, "--db", "board.db", "--c", "1", "--promote");
+
+        trained.ExitCode.ShouldBe(1, trained.StdErr);
+        trained.StdErr.ShouldContain("was not promoted");
+        var version = LastJson(trained.StdOut).GetProperty("model_version").GetString();
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "board.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM model_versions WHERE version = $v) || ',' || (SELECT version FROM model_versions WHERE is_active = 1)";
+        command.Parameters.AddWithValue("$v", version);
+        var row = ((string)(await command.ExecuteScalarAsync())!).Split(',');
+        row[0].ShouldBe("1", "the partial model is registered");
+        row[1].ShouldNotBe(version, "the active model stays the one before");
+    }
+
     [Theory]
     [InlineData("\"an unterminated quote,Russia,favor,")]
     [InlineData("x,\"OVERLONG\",Russia,favor,")]
