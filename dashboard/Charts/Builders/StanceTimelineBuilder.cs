@@ -39,6 +39,10 @@ internal sealed class StanceTimelineBuilder : IChartBuilder
 
         var series = new List<TimelineSeries>();
         var legend = new List<LegendEntry>();
+
+        // Colours follow the targets' names, not their order (most pieces first): on a live board a
+        // target overtaking another must not make both lines swap colours between two updates.
+        var colourRank = inputs.Targets.Order(StringComparer.OrdinalIgnoreCase).Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
         foreach (var target in inputs.Targets)
         {
             var cells = aggregates.Where(a => a.Target == target).ToList();
@@ -47,7 +51,7 @@ internal sealed class StanceTimelineBuilder : IChartBuilder
                 continue;
             }
 
-            var style = SeriesPalette.Get(series.Count, request.Greyscale);
+            var style = SeriesPalette.Get(colourRank[target], request.Greyscale);
             var points = new List<SeriesPoint>(cells.Count);
             DateOnly? previousEnd = null;
             foreach (var c in cells)
