@@ -4,7 +4,7 @@ using StanceBoard.Ingestion.Sources;
 namespace StanceBoard.Dashboard.Storage.Postgres;
 
 /// <summary>A <c>sources</c> row as Dapper fills it (by property name).</summary>
-internal sealed class PgSourceRow
+internal class PgSourceRow
 {
     public long Id { get; init; }
 

@@ -30,7 +30,7 @@ internal sealed class PostgresSourceLeases(PostgresDatabase database) : ISourceL
                 FOR UPDATE SKIP LOCKED)
             UPDATE sources SET lease_owner = @owner, lease_until = @until
             FROM due WHERE sources.id = due.due_id
-            RETURNING {PostgresSourceStore.SourceColumns}, due.previous_owner AS PreviousOwner
+            RETURNING {SourceText.Columns}, due.previous_owner AS PreviousOwner
             """,
             new { owner, now = now.UtcDateTime, until = (now + duration).UtcDateTime, limit },
             cancellationToken: cancellationToken));
@@ -65,46 +65,9 @@ internal sealed class PostgresSourceLeases(PostgresDatabase database) : ISourceL
             new { owner, ids = ids.ToArray() });
     }
 
-    private sealed class LeaseRow
+    /// <summary>A leased <c>sources</c> row and the owner whose lease it took over, if any.</summary>
+    private sealed class LeaseRow : PgSourceRow
     {
-        public long Id { get; init; }
-        public string Name { get; init; } = string.Empty;
-        public string? Url { get; init; }
-        public string Kind { get; init; } = "auto";
-        public string? Outlet { get; init; }
-        public int PollIntervalSeconds { get; init; }
-        public bool Enabled { get; init; }
-        public string Origin { get; init; } = "user";
-        public DateTime CreatedUtc { get; init; }
-        public DateTime? NextPollUtc { get; init; }
-        public DateTime? LastAttemptUtc { get; init; }
-        public DateTime? LastSuccessUtc { get; init; }
-        public DateTime? LastErrorUtc { get; init; }
-        public string? LastError { get; init; }
-        public string? LastErrorKind { get; init; }
-        public int ConsecutiveFailures { get; init; }
-        public string CircuitState { get; init; } = "closed";
         public string? PreviousOwner { get; init; }
-
-        public StoredSource ToSource() => new PgSourceRow
-        {
-            Id = Id,
-            Name = Name,
-            Url = Url,
-            Kind = Kind,
-            Outlet = Outlet,
-            PollIntervalSeconds = PollIntervalSeconds,
-            Enabled = Enabled,
-            Origin = Origin,
-            CreatedUtc = CreatedUtc,
-            NextPollUtc = NextPollUtc,
-            LastAttemptUtc = LastAttemptUtc,
-            LastSuccessUtc = LastSuccessUtc,
-            LastErrorUtc = LastErrorUtc,
-            LastError = LastError,
-            LastErrorKind = LastErrorKind,
-            ConsecutiveFailures = ConsecutiveFailures,
-            CircuitState = CircuitState,
-        }.ToSource();
     }
 }
