@@ -14,29 +14,23 @@ internal sealed class PostgresSourceStore(PostgresDatabase database, PostgresSta
 {
     private const int SimHashBands = 8;
 
-    internal const string SourceColumns = """
-        id, name, url, kind, outlet, poll_interval_seconds AS PollIntervalSeconds, enabled, origin, created_utc AS CreatedUtc,
-        next_poll_utc AS NextPollUtc, last_attempt_utc AS LastAttemptUtc, last_success_utc AS LastSuccessUtc, last_error_utc AS LastErrorUtc,
-        last_error AS LastError, last_error_kind AS LastErrorKind, consecutive_failures AS ConsecutiveFailures, circuit_state AS CircuitState
-        """;
-
     public async Task<IReadOnlyList<StoredSource>> ListSourcesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PgSourceRow>($"SELECT {SourceColumns} FROM sources ORDER BY id");
+        var rows = await connection.QueryAsync<PgSourceRow>($"SELECT {SourceText.Columns} FROM sources ORDER BY id");
         return [.. rows.Select(r => r.ToSource())];
     }
 
     public async Task<StoredSource?> GetSourceAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<PgSourceRow>($"SELECT {SourceColumns} FROM sources WHERE id = @id", new { id }))?.ToSource();
+        return (await connection.QuerySingleOrDefaultAsync<PgSourceRow>($"SELECT {SourceText.Columns} FROM sources WHERE id = @id", new { id }))?.ToSource();
     }
 
     public async Task<StoredSource?> FindSourceByUrlAsync(string url, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<PgSourceRow>($"SELECT {SourceColumns} FROM sources WHERE url = @url", new { url }))?.ToSource();
+        return (await connection.QuerySingleOrDefaultAsync<PgSourceRow>($"SELECT {SourceText.Columns} FROM sources WHERE url = @url", new { url }))?.ToSource();
     }
 
     public async Task<StoredSource?> AddSourceAsync(NewSource source, CancellationToken cancellationToken = default)
@@ -102,7 +96,7 @@ internal sealed class PostgresSourceStore(PostgresDatabase database, PostgresSta
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PgSourceRow>(
             $"""
-            SELECT {SourceColumns} FROM sources
+            SELECT {SourceText.Columns} FROM sources
             WHERE enabled AND url IS NOT NULL AND (next_poll_utc IS NULL OR next_poll_utc <= @now)
             ORDER BY next_poll_utc NULLS FIRST, id
             LIMIT @limit

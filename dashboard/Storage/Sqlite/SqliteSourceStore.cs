@@ -17,29 +17,23 @@ internal sealed class SqliteSourceStore(SqliteStanceStore pieces, TimeProvider t
 {
     private const int SimHashBands = 8;
 
-    private const string SourceColumns = """
-        id, name, url, kind, outlet, poll_interval_seconds AS PollIntervalSeconds, enabled, origin, created_utc AS CreatedUtc,
-        next_poll_utc AS NextPollUtc, last_attempt_utc AS LastAttemptUtc, last_success_utc AS LastSuccessUtc, last_error_utc AS LastErrorUtc,
-        last_error AS LastError, last_error_kind AS LastErrorKind, consecutive_failures AS ConsecutiveFailures, circuit_state AS CircuitState
-        """;
-
     public async Task<IReadOnlyList<StoredSource>> ListSourcesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await pieces.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SourceRow>($"SELECT {SourceColumns} FROM sources ORDER BY id");
+        var rows = await connection.QueryAsync<SourceRow>($"SELECT {SourceText.Columns} FROM sources ORDER BY id");
         return [.. rows.Select(r => r.ToSource())];
     }
 
     public async Task<StoredSource?> GetSourceAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await pieces.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {SourceColumns} FROM sources WHERE id = @id", new { id }))?.ToSource();
+        return (await connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {SourceText.Columns} FROM sources WHERE id = @id", new { id }))?.ToSource();
     }
 
     public async Task<StoredSource?> FindSourceByUrlAsync(string url, CancellationToken cancellationToken = default)
     {
         await using var connection = await pieces.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {SourceColumns} FROM sources WHERE url = @url", new { url }))?.ToSource();
+        return (await connection.QuerySingleOrDefaultAsync<SourceRow>($"SELECT {SourceText.Columns} FROM sources WHERE url = @url", new { url }))?.ToSource();
     }
 
     public async Task<StoredSource?> AddSourceAsync(NewSource source, CancellationToken cancellationToken = default)
@@ -105,7 +99,7 @@ internal sealed class SqliteSourceStore(SqliteStanceStore pieces, TimeProvider t
         await using var connection = await pieces.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SourceRow>(
             $"""
-            SELECT {SourceColumns} FROM sources
+            SELECT {SourceText.Columns} FROM sources
             WHERE enabled = 1 AND url IS NOT NULL AND (next_poll_utc IS NULL OR next_poll_utc <= @now)
             ORDER BY next_poll_utc IS NOT NULL, next_poll_utc, id
             LIMIT @limit
