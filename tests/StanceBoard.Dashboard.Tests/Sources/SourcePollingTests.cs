@@ -84,7 +84,7 @@ public sealed class SourcePollingTests : IAsyncLifetime
         var created = await (await admin.PostAsJsonAsync("/api/sources", new { url = _site.ArticleUrl(2).AbsoluteUri, kind = "article" })).Content.ReadFromJsonAsync<JsonElement>();
         await admin.PostAsync($"/api/sources/{created.GetProperty("id").GetInt64()}/poll", null);
 
-        var pushed = await hub.WaitForAsync("pieceScored", TimeSpan.FromSeconds(20));
+        var pushed = await hub.WaitForAsync("pieceScored", Patience);
 
         pushed.GetProperty("title").GetString().ShouldBe("Loopback article 2");
         pushed.GetProperty("authors").EnumerateArray().Select(a => a.GetString()).ShouldBe(["Anna Petrosyan"]);
