@@ -21,7 +21,13 @@ internal static class ModelVersion
             info.EmbeddingInteractions,
             options.MinExamplesPerTarget.ToString(CultureInfo.InvariantCulture),
             options.ClassWeighting,
+            Configuration(options),
             string.Join(';', info.KnownTargets.Select(t => t.Name + ":" + string.Join(',', t.Aliases))));
         return "m-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..12];
     }
+
+    /// <summary>The featurizer's and classifier's settings (a model fitted with other settings is another model).</summary>
+    private static string Configuration(StanceModelTrainerOptions o) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"w1-{o.WordNgramMaxLength},c{o.CharNgramMinLength}-{o.CharNgramMaxLength},{o.NgramWeighting},{o.MaxNgramsPerLength},{o.MinNgramRows},{o.Classifier},{o.MaximumIterations},{o.OptimizationTolerance:R},{o.HistorySize}");
 }

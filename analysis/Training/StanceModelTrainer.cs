@@ -51,7 +51,7 @@ public sealed class StanceModelTrainer
 
         var (known, targetOf) = ResolveTargets(examples);
         var prepared = TrainingRows.Prepare(examples, known, targetOf, Options, progress, cancellationToken);
-        var partTrainer = new PartTrainer(Options.Seed, prepared.DenseDimension > 1, prepared.DenseDimension, Options.OptimizationTolerance);
+        var partTrainer = new PartTrainer(Options, prepared.DenseDimension > 1, prepared.DenseDimension);
         var own = OwnTargets(examples, targetOf, Enumerable.Range(0, examples.Count));
         progress?.Report(new TrainingProgress("featurizing", 0.3));
         var watch = Stopwatch.StartNew();
@@ -70,13 +70,7 @@ public sealed class StanceModelTrainer
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new TrainingProgress("fitting", 0.9));
         watch.Restart();
-        var shared = partTrainer.Fit(featurized, Weighted(featurized, prepared.Rows, Enumerable.Range(0, examples.Count)), l2);
-        var parts = new Dictionary<string, ModelPart>(StringComparer.OrdinalIgnoreCase);
-        foreach (var target in own)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            parts[target] = partTrainer.Fit(featurized, Weighted(featurized, prepared.Rows, Enumerable.Range(0, examples.Count).Where(i => targetOf[i] == target)), l2);
-        }
+        var (shared, parts) = FitParts(examples, targetOf, own, featurized, prepared.Rows, l2, partTrainer, cancellationToken);
 
         var info = new StanceModelInfo
         {
@@ -127,6 +121,45 @@ public sealed class StanceModelTrainer
         }
 
         return (known, targetOf);
+    }
+
+    /// <summary>
+    /// Fits the shared part and each own target's part. They are independent (each fits in its own
+    /// ML.NET context on the shared feature vectors), so they run on every core.
+    /// </summary>
+    private (ModelPart Shared, Dictionary<string, ModelPart> Parts) FitParts(
+        IReadOnlyList<LabelledExample> examples,
+        string[] targetOf,
+        string[] own,
+        FeaturizedRows featurized,
+        ModelInput[] rows,
+        double l2,
+        PartTrainer partTrainer,
+        CancellationToken cancellationToken)
+    {
+        var fitted = new ModelPart[own.Length + 1];
+        try
+        {
+            Parallel.For(0, fitted.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+            {
+                var indices = k == 0
+                    ? Enumerable.Range(0, examples.Count)
+                    : Enumerable.Range(0, examples.Count).Where(i => string.Equals(targetOf[i], own[k - 1], StringComparison.OrdinalIgnoreCase));
+                fitted[k] = partTrainer.Fit(featurized, Weighted(featurized, rows, indices), l2);
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count >= 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        var parts = new Dictionary<string, ModelPart>(StringComparer.OrdinalIgnoreCase);
+        for (var k = 0; k < own.Length; k++)
+        {
+            parts[own[k]] = fitted[k + 1];
+        }
+
+        return (fitted[0], parts);
     }
 
     /// <summary>The targets among <paramref name="rows"/> with enough labelled rows of at least two stances for a model of their own, by name.</summary>

@@ -24,6 +24,31 @@ public sealed class StanceModelTrainerOptions
 
         /// <summary>L-BFGS stops when the relative improvement falls below 1e-4 (ML.NET's 1e-7 took 2–4× longer for the same held-out accuracy).</summary>
         public const float OptimizationTolerance = 1e-4f;
+
+        /// <summary>Word n-grams of lengths 1–3.</summary>
+        public const int WordNgramMaxLength = 3;
+
+        /// <summary>Character n-grams of lengths 1–5.</summary>
+        public const int CharNgramMinLength = 1;
+
+        /// <summary>Character n-grams of lengths 1–5.</summary>
+        public const int CharNgramMaxLength = 5;
+
+        /// <summary>
+        /// N-grams kept per length (ML.NET keeps every n-gram seen by default: a model of 20,000
+        /// synthetic short texts held 497 MB of dictionaries). 50,000 per length bounds a model to
+        /// 400,000 n-grams whatever the data's size.
+        /// </summary>
+        public const int MaxNgramsPerLength = 50_000;
+
+        /// <summary>An n-gram is a feature of a part when one of the part's rows has it.</summary>
+        public const int MinNgramRows = 1;
+
+        /// <summary>SDCA and the linear SVM make 20 passes.</summary>
+        public const int MaximumIterations = 20;
+
+        /// <summary>L-BFGS keeps 20 past updates (ML.NET's default).</summary>
+        public const int HistorySize = 20;
     }
 
     /// <summary>What the model reads: n-grams, or n-grams and sentence embeddings.</summary>
@@ -66,6 +91,49 @@ public sealed class StanceModelTrainerOptions
     /// <value><see cref="Defaults.OptimizationTolerance"/>.</value>
     public float OptimizationTolerance { get; set; } = Defaults.OptimizationTolerance;
 
+    /// <summary>The longest word n-gram (word n-grams are of lengths 1 to this: <c>FeaturizeText</c> builds its word dictionary from the unigrams).</summary>
+    /// <value><see cref="Defaults.WordNgramMaxLength"/>.</value>
+    public int WordNgramMaxLength { get; set; } = Defaults.WordNgramMaxLength;
+
+    /// <summary>The shortest character n-gram.</summary>
+    /// <value><see cref="Defaults.CharNgramMinLength"/>.</value>
+    public int CharNgramMinLength { get; set; } = Defaults.CharNgramMinLength;
+
+    /// <summary>The longest character n-gram.</summary>
+    /// <value><see cref="Defaults.CharNgramMaxLength"/>.</value>
+    public int CharNgramMaxLength { get; set; } = Defaults.CharNgramMaxLength;
+
+    /// <summary>How n-gram counts are weighted.</summary>
+    /// <value><see cref="NgramWeighting.TfIdf"/>.</value>
+    public NgramWeighting NgramWeighting { get; set; } = NgramWeighting.TfIdf;
+
+    /// <summary>The most n-grams kept per length (the first seen in the training rows).</summary>
+    /// <value><see cref="Defaults.MaxNgramsPerLength"/>.</value>
+    public int MaxNgramsPerLength { get; set; } = Defaults.MaxNgramsPerLength;
+
+    /// <summary>
+    /// The rows of a part's training data an n-gram must occur in to be one of the part's features
+    /// (ML.NET <c>SelectFeaturesBasedOnCount</c>); 1 keeps every n-gram the part's rows have.
+    /// </summary>
+    /// <value><see cref="Defaults.MinNgramRows"/>.</value>
+    public int MinNgramRows { get; set; } = Defaults.MinNgramRows;
+
+    /// <summary>The trainer of each model part.</summary>
+    /// <value><see cref="StanceClassifier.LbfgsMaximumEntropy"/>.</value>
+    public StanceClassifier Classifier { get; set; } = StanceClassifier.LbfgsMaximumEntropy;
+
+    /// <summary>Passes over the data of SDCA and the linear SVM (L-BFGS stops on <see cref="OptimizationTolerance"/>).</summary>
+    /// <value><see cref="Defaults.MaximumIterations"/>.</value>
+    public int MaximumIterations { get; set; } = Defaults.MaximumIterations;
+
+    /// <summary>L-BFGS's memory: the past updates it keeps.</summary>
+    /// <value><see cref="Defaults.HistorySize"/>.</value>
+    public int HistorySize { get; set; } = Defaults.HistorySize;
+
+    /// <summary>L-BFGS's threads; <see langword="null"/>: ML.NET's choice (the machine's cores).</summary>
+    /// <value><see langword="null"/>.</value>
+    public int? NumberOfThreads { get; set; }
+
     /// <summary>Known targets and their aliases, used to find mentions in the training texts (a target of the data that is not listed is found by its name alone).</summary>
     /// <value>Empty.</value>
     public IReadOnlyList<TargetDefinition> Targets { get; set; } = [];
@@ -100,6 +168,40 @@ public sealed class StanceModelTrainerOptions
             throw new ArgumentOutOfRangeException(nameof(OptimizationTolerance), OptimizationTolerance, "must be positive");
         }
 
+        ValidateLengths(1, WordNgramMaxLength, nameof(WordNgramMaxLength), nameof(WordNgramMaxLength));
+        ValidateLengths(CharNgramMinLength, CharNgramMaxLength, nameof(CharNgramMinLength), nameof(CharNgramMaxLength));
+        if (!Enum.IsDefined(NgramWeighting))
+        {
+            throw new ArgumentOutOfRangeException(nameof(NgramWeighting), NgramWeighting, "unknown weighting");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxNgramsPerLength, 1, nameof(MaxNgramsPerLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HistorySize, 1, nameof(HistorySize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaximumIterations, 1, nameof(MaximumIterations));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinNgramRows, 1, nameof(MinNgramRows));
+        if (!Enum.IsDefined(Classifier))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Classifier), Classifier, "unknown classifier");
+        }
+        if (NumberOfThreads is { } threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(NumberOfThreads));
+        }
+
         ArgumentNullException.ThrowIfNull(Targets);
+    }
+
+    private static void ValidateLengths(int min, int max, string minName, string maxName)
+    {
+        // ML.NET's n-gram extractor takes lengths up to 10 (with skips); beyond 6 nothing is gained on short texts.
+        if (max is < 1 or > 6)
+        {
+            throw new ArgumentOutOfRangeException(maxName, max, "must be 1 to 6");
+        }
+
+        if (min < 1 || min > max)
+        {
+            throw new ArgumentOutOfRangeException(minName, min, $"must be 1 to {maxName} ({max})");
+        }
     }
 }

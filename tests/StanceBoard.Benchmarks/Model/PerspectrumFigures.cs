@@ -14,15 +14,18 @@ namespace StanceBoard.Benchmarks.Model;
 /// <c>model-figures perspectrum [DIR] [baseline|ngrams|embeddings|interactions]...</c>.
 /// New-engine configurations choose λ on dev (fit on train, scored on dev for each candidate) and
 /// score test once with the chosen λ; the baseline is reported at the reference's two C values.
+/// <c>dev-only</c> scores dev alone (for exploring configurations without looking at test). Arguments <c>key=value</c> set the trainer's options (see <see cref="TrainerSettings"/>; <c>lambdas=</c>
+/// sets the λ candidates, default the trainer's).
 /// </summary>
 internal static class PerspectrumFigures
 {
-    private static readonly double[] Candidates = [0.03, 0.1, 0.3, 1.0];
-
     public static void Run(string[] args)
     {
         var dir = args.FirstOrDefault(a => Directory.Exists(a)) ?? Path.Combine("..", "shared", "benchmarks", "perspectrum");
-        var which = args.Where(a => !Directory.Exists(a)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var devOnly = args.Contains("dev-only", StringComparer.OrdinalIgnoreCase);
+        var which = args.Where(a => !Directory.Exists(a) && !TrainerSettings.IsSetting(a) && !a.Equals("dev-only", StringComparison.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var settings = new StanceModelTrainerOptions();
+        var label = TrainerSettings.Apply(settings, args);
         bool Wants(string name) => which.Count == 0 || which.Contains(name);
         var reader = new LabelledDataReader();
         var train = reader.ReadFile(Path.Combine(dir, "train.csv")).Examples;
@@ -35,8 +38,14 @@ internal static class PerspectrumFigures
             foreach (var c in new[] { 0.1, 0.5 })
             {
                 var watch = Stopwatch.StartNew();
-                var predicted = BaselineSvm.FitPredict(train, test, c);
-                Report($"baseline: TF-IDF word 1-3 + char 2-5 (sublinear) -> ML.NET LinearSvm one-vs-rest, pooled, C={c}", test, predicted, watch.Elapsed.TotalSeconds);
+                var onDev = BaselineSvm.FitPredict(train, dev, c);
+                var devFAvg = StanceEvaluator.Evaluate(dev.Select((e, i) => (e.Target, e.Stance, onDev[i]))).FAvg;
+                Console.Error.WriteLine($"  baseline C={c}: dev f_avg {devFAvg:F3}");
+                if (!devOnly)
+                {
+                    var predicted = BaselineSvm.FitPredict(train, test, c);
+                    Report($"baseline: TF-IDF word 1-3 + char 2-5 (sublinear) -> ML.NET LinearSvm one-vs-rest, pooled, C={c} (dev f_avg {devFAvg:F3})", test, predicted, watch.Elapsed.TotalSeconds);
+                }
             }
         }
 
@@ -55,9 +64,11 @@ internal static class PerspectrumFigures
             var watch = Stopwatch.StartNew();
             StanceModel? best = null;
             var bestDev = -1.0;
-            foreach (var l2 in Candidates)
+            foreach (var l2 in settings.CandidateL2)
             {
-                var model = new StanceModelTrainer(new StanceModelTrainerOptions { Features = features, EmbeddingInteractions = interactions, L2 = l2, CrossValidationFolds = 0 }).Fit(train);
+                var options = settings.Clone();
+                (options.Features, options.EmbeddingInteractions, options.L2, options.CrossValidationFolds) = (features, interactions, l2, 0);
+                var model = new StanceModelTrainer(options).Fit(train);
                 var devMetrics = Evaluate(model, dev);
                 Console.Error.WriteLine($"  {name} λ={l2}: dev f_avg {devMetrics.FAvg:F3}");
                 if (devMetrics.FAvg > bestDev)
@@ -66,8 +77,14 @@ internal static class PerspectrumFigures
                 }
             }
 
+            Console.Error.WriteLine($"  {name} {label}: chosen λ={best!.Info.L2}, dev f_avg {bestDev:F4}");
+            if (devOnly)
+            {
+                continue;
+            }
+
             var predicted = Predict(best!, test);
-            Report($"ML.NET {FeatureSetText.ToText(features)}{(interactions ? " + u*v, |u-v|" : "")}, shared model, λ={best!.Info.L2} chosen on dev (dev f_avg {bestDev:F3})", test, predicted, watch.Elapsed.TotalSeconds);
+            Report($"ML.NET {FeatureSetText.ToText(features)}{(interactions ? " + u*v, |u-v|" : "")}, shared model, {label}, λ={best!.Info.L2} chosen on dev (dev f_avg {bestDev:F3})", test, predicted, watch.Elapsed.TotalSeconds);
         }
     }
 
