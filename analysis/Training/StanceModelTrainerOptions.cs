@@ -28,10 +28,14 @@ public sealed class StanceModelTrainerOptions
         /// <summary>Word n-grams of lengths 1–3.</summary>
         public const int WordNgramMaxLength = 3;
 
-        /// <summary>Character n-grams of lengths 1–5.</summary>
-        public const int CharNgramMinLength = 1;
+        /// <summary>
+        /// Character n-grams of lengths 3–5: on perspectrum dev as accurate as 1–5 and 2–5 (f_avg 0.686,
+        /// 0.686, 0.686 with SDCA), and the fastest of them (20,000 texts: 0.55× the time of the old
+        /// default against 0.67× for 1–5 with SDCA).
+        /// </summary>
+        public const int CharNgramMinLength = 3;
 
-        /// <summary>Character n-grams of lengths 1–5.</summary>
+        /// <summary>Character n-grams of lengths 3–5.</summary>
         public const int CharNgramMaxLength = 5;
 
         /// <summary>
@@ -118,9 +122,12 @@ public sealed class StanceModelTrainerOptions
     /// <value><see cref="Defaults.MinNgramRows"/>.</value>
     public int MinNgramRows { get; set; } = Defaults.MinNgramRows;
 
-    /// <summary>The trainer of each model part.</summary>
-    /// <value><see cref="StanceClassifier.LbfgsMaximumEntropy"/>.</value>
-    public StanceClassifier Classifier { get; set; } = StanceClassifier.LbfgsMaximumEntropy;
+    /// <summary>
+    /// The trainer of each model part: SDCA by default (on perspectrum dev as accurate as L-BFGS, f_avg
+    /// 0.686 against 0.685 at the same λ, in about half the time).
+    /// </summary>
+    /// <value><see cref="StanceClassifier.SdcaMaximumEntropy"/>.</value>
+    public StanceClassifier Classifier { get; set; } = StanceClassifier.SdcaMaximumEntropy;
 
     /// <summary>Passes over the data of SDCA and the linear SVM (L-BFGS stops on <see cref="OptimizationTolerance"/>).</summary>
     /// <value><see cref="Defaults.MaximumIterations"/>.</value>

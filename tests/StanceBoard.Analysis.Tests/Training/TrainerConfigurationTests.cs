@@ -38,12 +38,12 @@ public sealed class TrainerConfigurationTests
     }
 
     [Fact]
-    public void Fit_DefaultOptions_ReadWord1To3AndChar1To5Ngrams()
+    public void Fit_DefaultOptions_ReadWord1To3AndChar3To5Ngrams()
     {
         var model = Fit();
 
         Lengths(model, "Word").ShouldBe([1, 2, 3]);
-        Lengths(model, "Char").ShouldBe([1, 2, 3, 4, 5]);
+        Lengths(model, "Char").ShouldBe([3, 4, 5]);
     }
 
     [Theory]
