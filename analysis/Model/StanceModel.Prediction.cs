@@ -137,6 +137,8 @@ public sealed partial class StanceModel
             item.Row.Dense = DenseFeatures.Build(u, TargetEmbedding(item.Target, embedder), Info.EmbeddingInteractions);
         }
 
+        // The members that were not embedded share one block per group: their group's mean.
+        var means = new Dictionary<List<float[]>, float[]>(ReferenceEqualityComparer.Instance);
         foreach (var item in items.Where(i => i.Text is null))
         {
             if (item.Source is not null)
@@ -145,8 +147,12 @@ public sealed partial class StanceModel
                 continue;
             }
 
-            var u = DenseFeatures.Mean(item.Group!);
-            item.Row.Dense = DenseFeatures.Build(u, TargetEmbedding(item.Target, embedder), Info.EmbeddingInteractions);
+            if (!means.TryGetValue(item.Group!, out var dense))
+            {
+                means[item.Group!] = dense = DenseFeatures.Build(DenseFeatures.Mean(item.Group!), TargetEmbedding(item.Target, embedder), Info.EmbeddingInteractions);
+            }
+
+            item.Row.Dense = dense;
         }
     }
 

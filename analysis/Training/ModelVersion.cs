@@ -29,5 +29,5 @@ internal static class ModelVersion
     /// <summary>The featurizer's and classifier's settings (a model fitted with other settings is another model).</summary>
     private static string Configuration(StanceModelTrainerOptions o) => string.Create(
         CultureInfo.InvariantCulture,
-        $"w1-{o.WordNgramMaxLength},c{o.CharNgramMinLength}-{o.CharNgramMaxLength},{o.NgramWeighting},{o.MaxNgramsPerLength},{o.MinNgramRows},{o.Classifier},{o.MaximumIterations},{o.OptimizationTolerance:R},{o.HistorySize}");
+        $"w1-{o.WordNgramMaxLength},c{o.ResolvedCharNgramMinLength}-{o.CharNgramMaxLength},{o.NgramWeighting},{o.MaxNgramsPerLength},{o.MinNgramRows},{o.ResolvedClassifier},{o.MaximumIterations},{o.OptimizationTolerance:R},{o.HistorySize}");
 }

@@ -34,7 +34,7 @@ internal sealed class PartTrainer(StanceModelTrainerOptions options, bool dense,
     }
 
     /// <summary>The classifier of <see cref="StanceModelTrainerOptions.Classifier"/> for L2 strength <paramref name="l2"/> on rows whose weights sum to <paramref name="weightSum"/>.</summary>
-    public IEstimator<ITransformer> Trainer(MLContext context, double l2, double weightSum) => options.Classifier switch
+    public IEstimator<ITransformer> Trainer(MLContext context, double l2, double weightSum) => options.ResolvedClassifier switch
     {
         StanceClassifier.SdcaMaximumEntropy => context.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
         {

@@ -29,11 +29,14 @@ public sealed class StanceModelTrainerOptions
         public const int WordNgramMaxLength = 3;
 
         /// <summary>
-        /// Character n-grams of lengths 3–5: on perspectrum dev as accurate as 1–5 and 2–5 (f_avg 0.686,
-        /// 0.686, 0.686 with SDCA), and the fastest of them (20,000 texts: 0.55× the time of the old
-        /// default against 0.67× for 1–5 with SDCA).
+        /// The n-gram model reads character n-grams of lengths 3–5: on perspectrum dev as accurate as
+        /// 1–5 and 2–5 (f_avg 0.686, 0.686, 0.686 with SDCA), and the fastest of them (20,000 texts:
+        /// 0.55× the time of the old default against 0.67× for 1–5 with SDCA).
         /// </summary>
         public const int CharNgramMinLength = 3;
+
+        /// <summary>The embedding model reads character n-grams of lengths 1–5 (its configuration was not re-measured).</summary>
+        public const int CharNgramMinLengthWithEmbeddings = 1;
 
         /// <summary>Character n-grams of lengths 3–5.</summary>
         public const int CharNgramMaxLength = 5;
@@ -99,9 +102,16 @@ public sealed class StanceModelTrainerOptions
     /// <value><see cref="Defaults.WordNgramMaxLength"/>.</value>
     public int WordNgramMaxLength { get; set; } = Defaults.WordNgramMaxLength;
 
-    /// <summary>The shortest character n-gram.</summary>
-    /// <value><see cref="Defaults.CharNgramMinLength"/>.</value>
-    public int CharNgramMinLength { get; set; } = Defaults.CharNgramMinLength;
+    /// <summary>The shortest character n-gram; <see langword="null"/>: by the feature set (see <see cref="ResolvedCharNgramMinLength"/>).</summary>
+    /// <value><see langword="null"/>.</value>
+    public int? CharNgramMinLength { get; set; }
+
+    /// <summary>
+    /// The shortest character n-gram fitted: <see cref="CharNgramMinLength"/>, or <see cref="Defaults.CharNgramMinLength"/>
+    /// for <see cref="FeatureSet.Ngrams"/> and <see cref="Defaults.CharNgramMinLengthWithEmbeddings"/> with embeddings.
+    /// </summary>
+    public int ResolvedCharNgramMinLength =>
+        CharNgramMinLength ?? (Features == FeatureSet.Ngrams ? Defaults.CharNgramMinLength : Defaults.CharNgramMinLengthWithEmbeddings);
 
     /// <summary>The longest character n-gram.</summary>
     /// <value><see cref="Defaults.CharNgramMaxLength"/>.</value>
@@ -122,12 +132,17 @@ public sealed class StanceModelTrainerOptions
     /// <value><see cref="Defaults.MinNgramRows"/>.</value>
     public int MinNgramRows { get; set; } = Defaults.MinNgramRows;
 
+    /// <summary>The trainer of each model part; <see langword="null"/>: by the feature set (see <see cref="ResolvedClassifier"/>).</summary>
+    /// <value><see langword="null"/>.</value>
+    public StanceClassifier? Classifier { get; set; }
+
     /// <summary>
-    /// The trainer of each model part: SDCA by default (on perspectrum dev as accurate as L-BFGS, f_avg
-    /// 0.686 against 0.685 at the same λ, in about half the time).
+    /// The trainer used: <see cref="Classifier"/>, or SDCA for <see cref="FeatureSet.Ngrams"/> (on perspectrum dev as
+    /// accurate as L-BFGS, f_avg 0.686 against 0.685 at the same λ, in about half the time) and L-BFGS with
+    /// embeddings (SDCA was not measured on the embedding model).
     /// </summary>
-    /// <value><see cref="StanceClassifier.SdcaMaximumEntropy"/>.</value>
-    public StanceClassifier Classifier { get; set; } = StanceClassifier.SdcaMaximumEntropy;
+    public StanceClassifier ResolvedClassifier =>
+        Classifier ?? (Features == FeatureSet.Ngrams ? StanceClassifier.SdcaMaximumEntropy : StanceClassifier.LbfgsMaximumEntropy);
 
     /// <summary>Passes over the data of SDCA and the linear SVM (L-BFGS stops on <see cref="OptimizationTolerance"/>).</summary>
     /// <value><see cref="Defaults.MaximumIterations"/>.</value>
@@ -176,7 +191,7 @@ public sealed class StanceModelTrainerOptions
         }
 
         ValidateLengths(1, WordNgramMaxLength, nameof(WordNgramMaxLength), nameof(WordNgramMaxLength));
-        ValidateLengths(CharNgramMinLength, CharNgramMaxLength, nameof(CharNgramMinLength), nameof(CharNgramMaxLength));
+        ValidateLengths(ResolvedCharNgramMinLength, CharNgramMaxLength, nameof(CharNgramMinLength), nameof(CharNgramMaxLength));
         if (!Enum.IsDefined(NgramWeighting))
         {
             throw new ArgumentOutOfRangeException(nameof(NgramWeighting), NgramWeighting, "unknown weighting");
@@ -186,7 +201,7 @@ public sealed class StanceModelTrainerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(HistorySize, 1, nameof(HistorySize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaximumIterations, 1, nameof(MaximumIterations));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinNgramRows, 1, nameof(MinNgramRows));
-        if (!Enum.IsDefined(Classifier))
+        if (Classifier is { } classifier && !Enum.IsDefined(classifier))
         {
             throw new ArgumentOutOfRangeException(nameof(Classifier), Classifier, "unknown classifier");
         }

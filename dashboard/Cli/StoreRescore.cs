@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Pipeline;
@@ -35,6 +36,10 @@ internal static class StoreRescore
                 return Task.CompletedTask;
             },
             cancellationToken);
+
+        // A dashboard running on the same database learns of the new scores from this (StoreWatcher).
+        var at = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await services.GetRequiredService<IStanceStore>().SetSettingAsync(ScoresRescored.Setting, JsonSerializer.Serialize(new ScoresRescored(version, done, at)), cancellationToken);
         return done;
     }
 }

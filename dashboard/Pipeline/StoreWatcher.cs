@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Storage;
 
 namespace StanceBoard.Dashboard.Pipeline;
@@ -9,24 +10,37 @@ namespace StanceBoard.Dashboard.Pipeline;
 /// every piece this process did not announce itself. With SQLite this is the cheapest
 /// cross-process signal (an indexed MAX(id) query); PostgreSQL will use LISTEN/NOTIFY.
 /// Deletions (<c>demo clear</c>, from this process or the CLI) are seen the same way, through
-/// the <see cref="PiecesRemoved.Setting"/> the deleting side writes.
+/// the <see cref="PiecesRemoved.Setting"/> the deleting side writes. So is a model another process
+/// made active (<c>train --promote</c>): it is loaded here, so new pieces are scored with it, and
+/// the charts are redrawn when that process's re-scoring ends (<see cref="ScoresRescored.Setting"/>).
 /// </summary>
 internal sealed class StoreWatcher(
     IStanceStore store,
+    IModelStore models,
+    ModelRegistry registry,
+    ScorerProvider scorers,
+    StoreReadiness readiness,
     AnnouncedPieces announced,
     IEnumerable<IPieceScoredSink> sinks,
     IEnumerable<IPiecesRemovedSink> removedSinks,
+    IEnumerable<IRescoreProgressSink> rescoreSinks,
     TimeProvider time,
     ILogger<StoreWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly IPieceScoredSink[] _sinks = sinks.ToArray();
     private readonly IPiecesRemovedSink[] _removedSinks = removedSinks.ToArray();
+    private readonly IRescoreProgressSink[] _rescoreSinks = rescoreSinks.ToArray();
+
+    // An active version other than the scorer's, seen on the previous tick: acted on when seen twice,
+    // so this process's own promotion (stored first, then handed to the scorer) is not mistaken for another's.
+    private string? _foreignActive;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastSeen = await store.GetMaxPieceIdAsync(stoppingToken);
         var lastRemoval = await store.GetSettingAsync(PiecesRemoved.Setting, stoppingToken);
+        var lastRescore = await store.GetSettingAsync(ScoresRescored.Setting, stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -34,6 +48,11 @@ internal sealed class StoreWatcher(
             {
                 lastRemoval = await AnnounceRemovalAsync(lastRemoval, stoppingToken);
                 lastSeen = await AnnounceNewAsync(lastSeen, stoppingToken);
+                if (readiness.IsReady)
+                {
+                    await FollowActiveModelAsync(stoppingToken);
+                    lastRescore = await AnnounceRescoreAsync(lastRescore, stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -68,6 +87,53 @@ internal sealed class StoreWatcher(
         foreach (var sink in _removedSinks)
         {
             await sink.OnPiecesRemovedAsync(removal, cancellationToken);
+        }
+
+        return current;
+    }
+
+    private async Task FollowActiveModelAsync(CancellationToken cancellationToken)
+    {
+        var active = (await models.GetActiveAsync(cancellationToken))?.Version;
+        if (active is null || active == scorers.Current.Model?.Version)
+        {
+            _foreignActive = null;
+            return;
+        }
+
+        if (active != _foreignActive)
+        {
+            _foreignActive = active;
+            return;
+        }
+
+        _foreignActive = null;
+        var loaded = await registry.EnsureActiveAsync(cancellationToken);
+        logger.LogInformation("Another process made stance model {Version} active: new pieces are scored with it", loaded?.Version);
+    }
+
+    private async Task<string?> AnnounceRescoreAsync(string? lastRescore, CancellationToken cancellationToken)
+    {
+        var current = await store.GetSettingAsync(ScoresRescored.Setting, cancellationToken);
+        if (current is null || current == lastRescore)
+        {
+            return current;
+        }
+
+        ScoresRescored? run = null;
+        try
+        {
+            run = JsonSerializer.Deserialize<ScoresRescored>(current);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Unreadable {Setting} setting; redrawing the charts anyway", ScoresRescored.Setting);
+        }
+
+        var progress = new RescoreProgress(run?.ModelVersion ?? scorers.Current.Model?.Version ?? "unknown", run?.Count ?? 0, run?.Count ?? 0, "finished");
+        foreach (var sink in _rescoreSinks)
+        {
+            await sink.OnProgressAsync(progress, cancellationToken);
         }
 
         return current;

@@ -8,7 +8,7 @@ namespace StanceBoard.Analysis.Tests.Training;
 
 public sealed class StanceModelTrainerTests
 {
-    private static StanceModelTrainer CreateSut(double? l2 = 0.1, int folds = 0, FeatureSet features = FeatureSet.Ngrams, Func<Embeddings.ISentenceEmbedder>? embedder = null) =>
+    private static StanceModelTrainer CreateSut(double? l2 = 0.1, int folds = 0, FeatureSet features = FeatureSet.Ngrams, Func<StanceBoard.Analysis.Embeddings.ISentenceEmbedder>? embedder = null) =>
         new(new StanceModelTrainerOptions { L2 = l2, CrossValidationFolds = folds, Seed = 5, Features = features, Embedder = embedder, CandidateL2 = [0.03, 0.3] });
 
     [Fact]

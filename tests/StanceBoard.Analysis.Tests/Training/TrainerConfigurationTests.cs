@@ -46,6 +46,19 @@ public sealed class TrainerConfigurationTests
         Lengths(model, "Char").ShouldBe([3, 4, 5]);
     }
 
+    [Fact]
+    public void Fit_WithEmbeddings_KeepsCharacter1To5NgramsAndLbfgsByDefault()
+    {
+        var embedder = new FakeEmbedder();
+        var options = new StanceModelTrainerOptions { Features = FeatureSet.NgramsEmbeddings, Embedder = () => embedder };
+
+        var model = Fit(o => (o.Features, o.Embedder) = (options.Features, options.Embedder));
+
+        Lengths(model, "Char").ShouldBe([1, 2, 3, 4, 5]);
+        options.ResolvedClassifier.ShouldBe(StanceClassifier.LbfgsMaximumEntropy);
+        new StanceModelTrainerOptions().ResolvedClassifier.ShouldBe(StanceClassifier.SdcaMaximumEntropy);
+    }
+
     [Theory]
     [InlineData(2, 1, 5)]
     [InlineData(3, 2, 5)]

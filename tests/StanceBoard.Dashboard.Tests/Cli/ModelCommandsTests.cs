@@ -55,7 +55,7 @@ public sealed class ModelCommandsTests : IDisposable
         line.GetProperty("targets").EnumerateArray().Select(t => t.GetString()).ShouldBe(["Azerbaijan", "Russia", "Turkey"], ignoreOrder: true);
         line.GetProperty("targets_with_own_model").EnumerateArray().Select(t => t.GetString()).ShouldNotBeEmpty();
         line.GetProperty("targets_with_own_model").EnumerateArray().ShouldAllBe(t => new[] { "Azerbaijan", "Russia", "Turkey" }.Contains(t.GetString()));
-        line.GetProperty("features").GetString().ShouldBe("ngrams");
+        line.GetProperty("features").GetString().ShouldBe("ngrams+embeddings"); // the default
         line.GetProperty("fit_seconds").GetDouble().ShouldBeGreaterThan(0);
         line.GetProperty("cv_folds").GetInt32().ShouldBe(3);
         line.GetProperty("f_avg").GetDouble().ShouldBeInRange(0.2, 1);
@@ -135,11 +135,13 @@ public sealed class ModelCommandsTests : IDisposable
     {
         var train = WriteLabelled("train.csv", 0, 120);
 
-        var fixedC = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "fixed.model", "--c", "0.05");
-        var chosen = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "chosen.model");
+        var fixedC = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "fixed.model", "--c", "0.05", "--features", "ngrams");
+        var chosen = await CliProcess.RunAsync(_folder, "train", "--data", train, "--out", "chosen.model", "--features", "ngrams");
 
         fixedC.ExitCode.ShouldBe(0, fixedC.StdErr);
         chosen.ExitCode.ShouldBe(0, chosen.StdErr);
+        LastJson(fixedC.StdOut).GetProperty("features").GetString().ShouldBe("ngrams");
+        LastJson(chosen.StdOut).GetProperty("features").GetString().ShouldBe("ngrams");
         LastJson(fixedC.StdOut).GetProperty("l2").GetDouble().ShouldBe(0.05);
         LastJson(chosen.StdOut).GetProperty("l2").GetDouble().ShouldBeOneOf(0.03, 0.1, 0.3, 1.0);
         File.ReadAllBytes(Path.Combine(_folder, "fixed.model")).ShouldNotBe(File.ReadAllBytes(Path.Combine(_folder, "chosen.model")));
