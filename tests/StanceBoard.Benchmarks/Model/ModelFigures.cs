@@ -14,7 +14,8 @@ namespace StanceBoard.Benchmarks.Model;
 /// Whole-run model figures, one JSON line each (progress on stderr):
 /// <c>model-figures cv|fit|predict|memory|all</c>, <c>model-figures perspectrum</c> (accuracy, see
 /// <see cref="PerspectrumFigures"/>) and <c>model-figures long-pieces N FILE</c> (a CSV of N
-/// 1,000-word pieces × 3 targets for timing the <c>predict</c> command).
+/// 1,000-word pieces × 3 targets for timing the <c>predict</c> command) and <c>model-figures short-texts N FILE</c>
+/// (the fit figures' N synthetic short texts as a labelled CSV).
 /// </summary>
 internal static class ModelFigures
 {
@@ -24,6 +25,12 @@ internal static class ModelFigures
         if (what == "long-pieces")
         {
             LongPiecesCsv(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+            return;
+        }
+
+        if (what == "short-texts")
+        {
+            ShortTextsCsv(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
             return;
         }
 
@@ -182,6 +189,17 @@ internal static class ModelFigures
         }
 
         return last;
+    }
+
+    /// <summary>The synthetic short texts of the fit figures as a <c>train --data</c> file (for whole-process figures of a large model).</summary>
+    private static void ShortTextsCsv(int count, string path)
+    {
+        using var writer = new StreamWriter(path);
+        writer.Write("text,target,stance\n");
+        foreach (var e in ShortTextGenerator.Generate(count, seed: 1))
+        {
+            writer.Write($"\"{e.Text.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{e.Target},{Analysis.Model.StanceText.ToText(e.Stance)}\n");
+        }
     }
 
     private static void LongPiecesCsv(int count, string path)
