@@ -5,6 +5,7 @@ using StanceBoard.Analysis.Evaluation;
 using StanceBoard.Analysis.Featurization;
 using StanceBoard.Analysis.Model;
 using StanceBoard.Analysis.Training;
+using StanceBoard.Dashboard.Hosting;
 using StanceBoard.Dashboard.Models;
 
 namespace StanceBoard.Dashboard.Cli;
@@ -123,7 +124,7 @@ internal static class TrainCommand
         }
         catch (ArgumentException ex)
         {
-            CliOutput.Problem(dataPath, ex.Message);
+            CliOutput.Problem(dataPath, UserMessage.Of(ex));
             return CliApp.Failure;
         }
 

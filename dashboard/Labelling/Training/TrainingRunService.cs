@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StanceBoard.Analysis.Corpus;
 using StanceBoard.Analysis.Data;
+using StanceBoard.Dashboard.Hosting;
 using StanceBoard.Dashboard.Models;
 using StanceBoard.Dashboard.Storage;
 using StanceBoard.Dashboard.Storage.Labels;
@@ -255,7 +256,7 @@ public sealed class TrainingRunService(
         {
             var current = _current ?? status;
             logger.LogError(ex, "Training run {RunId} failed", current.RunId);
-            var message = ex is InvalidOperationException or ArgumentException ? ex.Message : $"The run failed: {ex.GetType().Name}: {ex.Message}";
+            var message = ex is InvalidOperationException or ArgumentException ? UserMessage.Of(ex) : $"The run failed: {ex.GetType().Name}: {ex.Message}";
             if (current.State == "finished" && current.Result is { } done)
             {
                 var failed = done with { Curve = new LearningCurve("failed", done.Curve?.Points ?? [], message) };

@@ -170,6 +170,7 @@ public sealed class ModelCommandsTests : IDisposable
 
         result.ExitCode.ShouldBe(1);
         result.StdErr.ShouldContain("at least two stances");
+        result.StdErr.ShouldNotContain("(Parameter"); // the user's problem, not our parameter's name
         File.Exists(Path.Combine(_folder, "m.model")).ShouldBeFalse();
     }
 
