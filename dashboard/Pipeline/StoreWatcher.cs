@@ -67,20 +67,10 @@ internal sealed class StoreWatcher(
 
     private async Task<string?> AnnounceRemovalAsync(string? lastRemoval, CancellationToken cancellationToken)
     {
-        var current = await store.GetSettingAsync(PiecesRemoved.Setting, cancellationToken);
-        if (current is null || current == lastRemoval)
+        var (current, changed, removal) = await ReadChangedSettingAsync<PiecesRemoved>(PiecesRemoved.Setting, lastRemoval, cancellationToken);
+        if (!changed)
         {
             return current;
-        }
-
-        PiecesRemoved? removal = null;
-        try
-        {
-            removal = JsonSerializer.Deserialize<PiecesRemoved>(current);
-        }
-        catch (JsonException ex)
-        {
-            logger.LogWarning(ex, "Unreadable {Setting} setting; announcing an unspecified removal", PiecesRemoved.Setting);
         }
 
         removal ??= new PiecesRemoved("unknown", 0, time.GetUtcNow());
@@ -114,20 +104,10 @@ internal sealed class StoreWatcher(
 
     private async Task<string?> AnnounceRescoreAsync(string? lastRescore, CancellationToken cancellationToken)
     {
-        var current = await store.GetSettingAsync(ScoresRescored.Setting, cancellationToken);
-        if (current is null || current == lastRescore)
+        var (current, changed, run) = await ReadChangedSettingAsync<ScoresRescored>(ScoresRescored.Setting, lastRescore, cancellationToken);
+        if (!changed)
         {
             return current;
-        }
-
-        ScoresRescored? run = null;
-        try
-        {
-            run = JsonSerializer.Deserialize<ScoresRescored>(current);
-        }
-        catch (JsonException ex)
-        {
-            logger.LogWarning(ex, "Unreadable {Setting} setting; redrawing the charts anyway", ScoresRescored.Setting);
         }
 
         var progress = new RescoreProgress(run?.ModelVersion ?? scorers.Current.Model?.Version ?? "unknown", run?.Count ?? 0, run?.Count ?? 0, "finished");
@@ -137,6 +117,30 @@ internal sealed class StoreWatcher(
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// The setting <paramref name="key"/> now, whether it changed since <paramref name="last"/>, and
+    /// its value (<see langword="null"/> when it cannot be read: the change is still announced).
+    /// </summary>
+    private async Task<(string? Current, bool Changed, T? Value)> ReadChangedSettingAsync<T>(string key, string? last, CancellationToken cancellationToken)
+        where T : class
+    {
+        var current = await store.GetSettingAsync(key, cancellationToken);
+        if (current is null || current == last)
+        {
+            return (current, false, null);
+        }
+
+        try
+        {
+            return (current, true, JsonSerializer.Deserialize<T>(current));
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Unreadable {Setting} setting; announcing the change without its details", key);
+            return (current, true, null);
+        }
     }
 
     private async Task<long> AnnounceNewAsync(long lastSeen, CancellationToken cancellationToken)
