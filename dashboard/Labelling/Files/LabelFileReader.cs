@@ -22,7 +22,7 @@ public static class LabelFileReader
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(problems);
-        using var limited = new LimitedStream(input, maxBytes);
+        using var limited = new BoundedStream(input, maxBytes, max => new LabelFileException(string.Create(CultureInfo.InvariantCulture, $"The file is larger than the limit of {max:N0} bytes.")));
         using var reader = new StreamReader(limited, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true);
         return format == LabelFileFormat.Jsonl ? ReadJsonl(reader, problems) : ReadCsv(reader, problems);
     }
@@ -140,46 +140,5 @@ public static class LabelFileReader
         }
 
         return fields;
-    }
-
-    /// <summary>A read-only view that fails once more than a set number of bytes is read.</summary>
-    private sealed class LimitedStream(Stream inner, long maxBytes) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _read;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = inner.Read(buffer);
-            _read += n;
-            return _read > maxBytes
-                ? throw new LabelFileException(string.Create(CultureInfo.InvariantCulture, $"The file is larger than the limit of {maxBytes:N0} bytes."))
-                : n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
