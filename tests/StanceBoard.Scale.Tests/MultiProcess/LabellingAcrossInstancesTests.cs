@@ -8,28 +8,13 @@ namespace StanceBoard.Scale.Tests.MultiProcess;
 /// Labelling on PostgreSQL with two real <c>serve</c> instances: an account made on one signs in
 /// on the other, and the labels it saves there are the history the first instance reads.
 /// </summary>
-public sealed class LabellingAcrossInstancesTests : IAsyncLifetime
+public sealed class LabellingAcrossInstancesTests : ProcessesOnOneDatabase
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
-    private readonly List<BoardProcess> _processes = [];
-    private string _database = null!;
-
-    public async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var process in _processes)
-        {
-            await process.DisposeAsync();
-        }
-
-        await PostgresServer.DropDatabaseAsync(_database);
-    }
 
     [Fact]
     public async Task SaveLabels_SignedInOnInstanceB_AreTheHistoryInstanceAReads()
     {
-        var settings = BoardProcess.Settings(_database);
+        var settings = BoardProcess.Settings(Database);
         var a = Track(BoardProcess.Serve(settings));
         await a.WaitStartedAsync(StartTimeout);
         var b = Track(BoardProcess.Serve(settings));
@@ -64,11 +49,6 @@ public sealed class LabellingAcrossInstancesTests : IAsyncLifetime
         stats.GetProperty("labels").GetInt64().ShouldBe(1);
     }
 
-    private BoardProcess Track(BoardProcess process)
-    {
-        _processes.Add(process);
-        return process;
-    }
 
     /// <summary>A POST as the page sends it: the session cookie and the antiforgery token of the moment.</summary>
     private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, string url, object body)

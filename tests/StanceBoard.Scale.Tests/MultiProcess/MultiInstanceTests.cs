@@ -16,34 +16,14 @@ namespace StanceBoard.Scale.Tests.MultiProcess;
 /// Pieces reach pages on other instances, a worker killed with SIGKILL loses nothing, and two
 /// workers on the same feeds store each article once.
 /// </summary>
-public sealed class MultiInstanceTests : IAsyncLifetime
+public sealed class MultiInstanceTests : ProcessesOnOneDatabase
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
-    private readonly List<BoardProcess> _processes = [];
-    private string _database = null!;
 
-    public async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var process in _processes)
-        {
-            await process.DisposeAsync();
-        }
-
-        await PostgresServer.DropDatabaseAsync(_database);
-    }
-
-    private BoardProcess Track(BoardProcess process)
-    {
-        _processes.Add(process);
-        return process;
-    }
 
     [Fact]
     public async Task PostPiece_ToInstanceA_ReachesAPageConnectedToInstanceB()
     {
-        var settings = BoardProcess.Settings(_database);
+        var settings = BoardProcess.Settings(Database);
         var a = Track(BoardProcess.Serve(settings));
         await a.WaitStartedAsync(StartTimeout);
         var b = Track(BoardProcess.Serve(settings));
@@ -81,7 +61,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     public async Task Worker_KilledMidPoll_LosesNothingAndAnotherTakesItsSourcesOver()
     {
         await using var news = await FaultyNewsServer.StartAsync(hosts: 4, articlesPerFeed: 20, seed: 3);
-        var settings = BoardProcess.Settings(_database);
+        var settings = BoardProcess.Settings(Database);
         settings["Ingestion__Polling__LeaseDuration"] = "00:00:03";
         settings["Ingestion__Fetch__PerHostRequestsPerSecond"] = "4";
         settings["Ingestion__Fetch__PerHostBurst"] = "1";
@@ -109,7 +89,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     public async Task TwoWorkers_PollingTheSame20Feeds_StoreEachArticleOnce()
     {
         await using var news = await FaultyNewsServer.StartAsync(hosts: 20, articlesPerFeed: 10, seed: 5);
-        var settings = BoardProcess.Settings(_database);
+        var settings = BoardProcess.Settings(Database);
         settings["Ingestion__Fetch__Politeness"] = "false";
         settings["Ingestion__Fetch__RetryBaseDelay"] = "00:00:00.050";
         var one = Track(BoardProcess.Worker(settings));
@@ -131,7 +111,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     private async Task AddDueSourcesAsync(IEnumerable<Uri> feeds)
     {
         await using var stores = StoreSet.Create(
-            new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", [StorageOptions.ConnectionStringKey] = _database },
+            new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", [StorageOptions.ConnectionStringKey] = Database },
             () => Task.CompletedTask);
         var due = DateTimeOffset.UtcNow.AddMinutes(-1);
         foreach (var feed in feeds)
@@ -145,13 +125,13 @@ public sealed class MultiInstanceTests : IAsyncLifetime
 
     private async Task<long> CountAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.ExecuteAsync(sql);
     }
 }

@@ -16,26 +16,11 @@ namespace StanceBoard.Scale.Tests.MultiProcess;
 /// certain without sleeping, the test holds a lock on every piece row, so each worker stops inside
 /// its first chunk's commit (lease held, nothing written) until the test lets go.
 /// </summary>
-public sealed partial class MultiProcessRescoreTests : IAsyncLifetime
+public sealed partial class MultiProcessRescoreTests : ProcessesOnOneDatabase
 {
     private const int Pieces = 60;
     private const string Version = "rescore-test-v2";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan WorkTimeout = TimeSpan.FromSeconds(120);
-    private readonly List<BoardProcess> _processes = [];
-    private string _database = null!;
-
-    public async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var process in _processes)
-        {
-            await process.DisposeAsync();
-        }
-
-        await PostgresServer.DropDatabaseAsync(_database);
-    }
 
     [Fact]
     public async Task Promotion_TwoWorkers_ShareTheChunksAndScoreEachPieceOnceForTheVersion()
@@ -79,7 +64,7 @@ public sealed partial class MultiProcessRescoreTests : IAsyncLifetime
 
     private async Task<(BoardProcess A, BoardProcess B)> StartWorkersAsync()
     {
-        var settings = BoardProcess.Settings(_database);
+        var settings = BoardProcess.Settings(Database);
         settings["Rescore__ChunkSize"] = "10";
         settings["Rescore__LeaseDuration"] = "00:00:03";
         settings["Rescore__PollInterval"] = "00:00:00.100";
@@ -98,16 +83,11 @@ public sealed partial class MultiProcessRescoreTests : IAsyncLifetime
         return (a, b);
     }
 
-    private BoardProcess Track(BoardProcess process)
-    {
-        _processes.Add(process);
-        return process;
-    }
 
     private async Task AddPiecesAsync()
     {
         await using var stores = StoreSet.Create(
-            new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", ["ConnectionStrings:StanceBoard"] = _database },
+            new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", ["ConnectionStrings:StanceBoard"] = Database },
             () => Task.CompletedTask);
         for (var i = 0; i < Pieces; i++)
         {
@@ -127,7 +107,7 @@ public sealed partial class MultiProcessRescoreTests : IAsyncLifetime
     private async Task PromoteAsync()
     {
         await using var stores = StoreSet.Create(
-            new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", ["ConnectionStrings:StanceBoard"] = _database },
+            new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", ["ConnectionStrings:StanceBoard"] = Database },
             () => Task.CompletedTask);
         var active = (await stores.Models.GetActiveAsync()).ShouldNotBeNull();
         var bytes = (await stores.Models.GetBytesAsync(active.Version)).ShouldNotBeNull();
@@ -138,7 +118,7 @@ public sealed partial class MultiProcessRescoreTests : IAsyncLifetime
     /// <summary>Holds FOR UPDATE on every piece: a chunk commit (which reads them FOR SHARE) waits until this is disposed.</summary>
     private async Task<PieceLock> LockPiecesAsync()
     {
-        var connection = new NpgsqlConnection(_database);
+        var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         var transaction = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("SELECT id FROM pieces FOR UPDATE", transaction: transaction);
@@ -165,7 +145,7 @@ public sealed partial class MultiProcessRescoreTests : IAsyncLifetime
         () => QueryAsync(c => c.QuerySingleAsync<(long Chunks, long Open)>("SELECT COUNT(*), COUNT(*) FILTER (WHERE done_utc IS NULL) FROM rescore_chunks")),
         t => t.Chunks > 0 && t.Open == 0,
         WorkTimeout,
-        t => $"{t.Open} of {t.Chunks} chunk(s) open\n{Describe(_processes.ToArray())}");
+        t => $"{t.Open} of {t.Chunks} chunk(s) open\n{Describe(Processes.ToArray())}");
 
     /// <summary>Waits until the logs name a commit of every chunk (a line follows its commit), then returns who committed each.</summary>
     private async Task<Dictionary<long, List<int>>> WaitForCommitLinesAsync(params BoardProcess[] processes)
@@ -194,7 +174,7 @@ public sealed partial class MultiProcessRescoreTests : IAsyncLifetime
 
     private async Task<T> QueryAsync<T>(Func<NpgsqlConnection, Task<T>> query)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
         return await query(connection);
     }
